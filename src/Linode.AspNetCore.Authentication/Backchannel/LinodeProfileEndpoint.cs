@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Fetches <c>GET /v4/profile</c> with the new access token. Any non-2xx answer, a time-out, or a body that is not a
+/// JSON object with a <c>uid</c> throws an <see cref="Microsoft.AspNetCore.Authentication.AuthenticationFailureException"/>
+/// carrying the status and Linode's reason (and <c>retry_after</c> on 429).
+/// </summary>
+internal static class LinodeProfileEndpoint
+{
+    public const string EndpointName = "profile";
+
+    public static async Task<JsonDocument> GetAsync(LinodeOptions options, string accessToken, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode profile request");
+        using var request = LinodeBackchannelRequest.Get(options.UserInformationEndpoint, accessToken);
+        try
+        {
+            using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var error = LinodeErrorBody.Parse(body);
+                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, error.Code ?? error.Description);
+                LinodeLog.LogErrorBody(logger, EndpointName, body);
+                LinodeTelemetry.Count(EndpointName, "error");
+                throw LinodeFailure.FromResponse(EndpointName, response.StatusCode, error, contentType, RetryAfter(response));
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            JsonDocument? document = null;
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("uid", out _))
+                {
+                    LinodeTelemetry.Count(EndpointName, "success");
+                    var result = document;
+                    document = null;
+                    return result;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+            finally
+            {
+                document?.Dispose();
+            }
+
+            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, contentType);
+            LinodeTelemetry.Count(EndpointName, "malformed");
+            throw LinodeFailure.Create($"Linode's profile endpoint answered {(int)response.StatusCode} without a JSON profile carrying a uid.", "invalid_profile_response");
+        }
+        catch (Exception exception) when (LinodeTokenEndpoint.IsBackchannelFailure(exception, cancellationToken))
+        {
+            var timedOut = exception is OperationCanceledException;
+            var reason = timedOut ? $"no answer within the back-channel timeout of {options.BackchannelTimeout.TotalSeconds:0.###} s" : "the connection failed";
+            LinodeLog.EndpointUnreachable(logger, EndpointName, reason);
+            LinodeTelemetry.Count(EndpointName, timedOut ? "timeout" : "unreachable");
+            throw LinodeFailure.Create($"Linode's profile endpoint could not be reached: {reason}.", timedOut ? "timeout" : "unreachable", inner: exception);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var retry = response.Headers.RetryAfter;
+        if (retry?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retry?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+}

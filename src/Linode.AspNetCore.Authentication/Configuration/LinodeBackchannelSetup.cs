@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Gives each Linode scheme a back-channel <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (named
+/// <see cref="LinodeDefaults.BackchannelHttpClientName"/>, so apps can add proxies or resilience handlers) unless the
+/// app set <c>Backchannel</c> or <c>BackchannelHttpHandler</c>. Registered before the OAuth post-configuration, which
+/// then keeps this client.
+/// </summary>
+internal sealed class LinodeBackchannelSetup : IPostConfigureOptions<LinodeOptions>
+{
+    private readonly IHttpClientFactory _clients;
+
+    public LinodeBackchannelSetup(IHttpClientFactory clients) => _clients = clients;
+
+    public void PostConfigure(string? name, LinodeOptions options)
+    {
+        if (options.Backchannel is not null || options.BackchannelHttpHandler is not null)
+        {
+            return;
+        }
+
+        var client = _clients.CreateClient(LinodeDefaults.BackchannelHttpClientName);
+        client.Timeout = options.BackchannelTimeout;
+        client.MaxResponseContentBufferSize = 1024 * 1024 * 10;
+        options.Backchannel = client;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Fails start-up when two Linode schemes share a callback path: the first would swallow the other's callbacks and
+/// users would see "oauth state was missing or invalid". Runs before the server accepts requests; the options of every
+/// scheme are validated by then (<c>ValidateOnStart</c>), so misconfiguration never waits for the first login.
+/// </summary>
+internal sealed class LinodeStartupCheck : IHostedLifecycleService
+{
+    private readonly IEnumerable<LinodeSchemeRegistration> _registrations;
+    private readonly IOptionsMonitor<LinodeOptions> _options;
+
+    public LinodeStartupCheck(IEnumerable<LinodeSchemeRegistration> registrations, IOptionsMonitor<LinodeOptions> options)
+    {
+        _registrations = registrations;
+        _options = options;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var schemes = _registrations.Select(registration => registration.Scheme).Distinct(StringComparer.Ordinal);
+        var clash = schemes
+            .GroupBy(scheme => _options.Get(scheme).CallbackPath.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(group => group.Count() > 1);
+        if (clash is not null)
+        {
+            var names = clash.ToArray();
+            throw new InvalidOperationException(
+                $"The Linode schemes '{string.Join("' and '", names)}' share the callback path '{clash.Key}'. Only one handler can " +
+                $"answer a callback path: give each scheme its own, e.g. 'Authentication:Schemes:{names[^1]}:CallbackPath' = '/signin-linode-{names[^1].ToLowerInvariant()}', " +
+                "and register that URL with its OAuth client.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

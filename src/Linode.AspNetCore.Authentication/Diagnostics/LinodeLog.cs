@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Every log message of the package, with stable event ids (documented in the README).
+/// No message carries a token, an authorization code or the client secret; Linode's bodies appear only
+/// at Debug level, only for error responses, and truncated.
+/// </summary>
+internal static partial class LinodeLog
+{
+    public const int BodyLogLimit = 512;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with error code '{ErrorCode}'.")]
+    public static partial void EndpointFailed(ILogger logger, string endpoint, int statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint could not be reached: {Reason}.")]
+    public static partial void EndpointUnreachable(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with a body that is not the JSON Linode sends (content type '{ContentType}').")]
+    public static partial void MalformedResponse(ILogger logger, string endpoint, int statusCode, string? contentType);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Linode's {Endpoint} endpoint error body (first {Limit} characters): {Body}")]
+    public static partial void ErrorBody(ILogger logger, string endpoint, int limit, string body);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "The token response carried no 'scopes' or 'scope' field; no scope claims are issued.")]
+    public static partial void NoGrantedScopes(ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Signed in Linode user {UserId} with {ScopeCount} granted scope(s).")]
+    public static partial void SignedIn(ILogger logger, string? userId, int scopeCount);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Revoked the Linode token of scheme '{Scheme}' (HTTP {StatusCode}).")]
+    public static partial void TokenRevoked(ILogger logger, string scheme, int statusCode);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: HTTP {StatusCode}, error code '{ErrorCode}'. The local sign-out goes on.")]
+    public static partial void TokenRevocationFailed(ILogger logger, string scheme, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' took longer than {Timeout} and was abandoned. The local sign-out goes on.")]
+    public static partial void TokenRevocationTimedOut(ILogger logger, string scheme, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "No Linode token revocation for scheme '{Scheme}': {Reason}.")]
+    public static partial void TokenRevocationSkipped(ILogger logger, string scheme, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "An OnTokenRevoked handler of scheme '{Scheme}' threw; the sign-out goes on.")]
+    public static partial void TokenRevokedHandlerFailed(ILogger logger, string scheme, Exception exception);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: {Reason}. The local sign-out goes on.")]
+    public static partial void TokenRevocationError(ILogger logger, string scheme, string reason);
+
+    /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>
+    public static void LogErrorBody(ILogger logger, string endpoint, string body)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            ErrorBody(logger, endpoint, BodyLogLimit, body.Length <= BodyLogLimit ? body : body[..BodyLogLimit]);
+        }
+    }
+}

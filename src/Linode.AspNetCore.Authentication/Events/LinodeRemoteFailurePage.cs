@@ -1,0 +1,48 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// The default answer to a failed remote sign-in: 403 for a denied consent, 400 otherwise, a short plain-text
+/// sentence, no stack trace, never a 5xx. Apps replace it by setting <see cref="RemoteAuthenticationEvents.OnRemoteFailure"/>.
+/// </summary>
+internal static class LinodeRemoteFailurePage
+{
+    public static async Task WriteAsync(RemoteFailureContext context)
+    {
+        var errorCode = context.Failure?.Data["error"] as string;
+        var denied = string.Equals(errorCode, "access_denied", StringComparison.Ordinal);
+        var response = context.Response;
+        response.StatusCode = denied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+        response.ContentType = "text/plain; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        var text = denied
+            ? "Sign-in with Linode was cancelled: access was denied on Linode's consent page."
+            : "Sign-in with Linode failed. " + Describe(context.Failure, errorCode);
+        context.HandleResponse();
+        await response.WriteAsync(text + "\n", Encoding.UTF8, context.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string Describe(Exception? failure, string? errorCode)
+    {
+        if (failure?.Data[LinodeFailure.SafeMessageKey] is string safe)
+        {
+            return safe;
+        }
+
+        // An 'error' from the callback's query string is attacker-controlled: echo it only when it looks like a code.
+        if (errorCode is not null)
+        {
+            return IsCode(errorCode) ? $"Linode answered with the error '{errorCode}'." : "Linode answered with an error.";
+        }
+
+        var message = failure?.Message ?? "Unknown error.";
+        return message.Length <= 200 ? message : message[..200];
+    }
+
+    private static bool IsCode(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+}

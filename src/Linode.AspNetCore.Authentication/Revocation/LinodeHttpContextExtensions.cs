@@ -1,0 +1,34 @@
+using Linode.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Http;
+
+/// <summary>
+/// <see cref="HttpContext"/> helpers for the signed-in Linode user.
+/// </summary>
+public static class LinodeHttpContextExtensions
+{
+    /// <summary>
+    /// Revokes the Linode access token saved in the current user's ticket of <paramref name="signInScheme"/>, without
+    /// signing the user out. Useful for apps that want to end Linode access explicitly (a "disconnect" button) or that
+    /// set <c>EventsType</c> on their cookie.
+    /// </summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="signInScheme">The scheme holding the ticket (the cookie); null for the default authenticate scheme.</param>
+    /// <returns>The outcome; <see cref="LinodeTokenRevocationOutcome.Skipped"/> when the user is not signed in with Linode.</returns>
+    public static async Task<LinodeTokenRevocationResult> RevokeLinodeTokenAsync(this HttpContext context, string? signInScheme = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var current = await Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, signInScheme).ConfigureAwait(false);
+        if (current.Succeeded && current.Properties is { } properties)
+        {
+            var revoker = context.RequestServices.GetRequiredService<LinodeTokenRevoker>();
+            if (await revoker.RevokeTicketAsync(context, properties, onSignOut: false).ConfigureAwait(false) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return new LinodeTokenRevocationResult(signInScheme ?? string.Empty, LinodeTokenRevocationOutcome.Skipped, error: "not_signed_in_with_linode");
+    }
+}

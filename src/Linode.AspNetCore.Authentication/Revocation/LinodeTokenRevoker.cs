@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Revokes Linode access tokens at <see cref="LinodeOptions.RevocationEndpoint"/> (Linode also kills the matching
+/// refresh token). Best effort by design: bounded by <see cref="LinodeOptions.RevocationTimeout"/>, independent of the
+/// request's cancellation, never throws for a Linode or network failure, logs the outcome and raises
+/// <see cref="LinodeEvents.OnTokenRevoked"/>. Registered by <c>AddLinode()</c>; the sign-out hook uses it too.
+/// </summary>
+public sealed class LinodeTokenRevoker
+{
+    private const string EndpointName = "revocation";
+    private readonly IOptionsMonitor<LinodeOptions> _options;
+    private readonly IAuthenticationSchemeProvider _schemes;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes the revoker.</summary>
+    /// <param name="options">The Linode options monitor.</param>
+    /// <param name="schemes">The scheme provider, to check that a scheme is a Linode scheme.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="time">The time provider that drives the timeout.</param>
+    public LinodeTokenRevoker(IOptionsMonitor<LinodeOptions> options, IAuthenticationSchemeProvider schemes, ILogger<LinodeTokenRevoker> logger, TimeProvider time)
+    {
+        _options = options;
+        _schemes = schemes;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>Revokes <paramref name="accessToken"/> with the client credentials of the Linode scheme <paramref name="scheme"/>.</summary>
+    /// <param name="context">The current HTTP context (for events).</param>
+    /// <param name="scheme">The Linode scheme that issued the token.</param>
+    /// <param name="accessToken">The access token; null or empty gives <see cref="LinodeTokenRevocationOutcome.Skipped"/>.</param>
+    /// <param name="cancellationToken">Cancels the call early; the timeout applies regardless.</param>
+    /// <returns>The outcome; this method does not throw for Linode or network failures.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="scheme"/> is not a Linode scheme.</exception>
+    public async Task<LinodeTokenRevocationResult> RevokeAsync(HttpContext context, string scheme, string? accessToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        var authenticationScheme = await GetLinodeSchemeAsync(scheme).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"'{scheme}' is not a Linode authentication scheme registered with AddLinode().");
+        var options = _options.Get(scheme);
+
+        LinodeTokenRevocationResult result;
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            LinodeLog.TokenRevocationSkipped(_logger, scheme, "no saved access token (is SaveTokens on?)");
+            result = new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Skipped, error: "no_token");
+        }
+        else
+        {
+            result = await SendAsync(scheme, options, accessToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RaiseAsync(context, authenticationScheme, options, result).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Revokes the access token saved in <paramref name="properties"/> of a ticket that a Linode scheme
+    /// issued. On sign-out, only when that scheme has <see cref="LinodeOptions.RevokeTokenOnSignOut"/> on.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="properties">The properties of the ticket.</param>
+    /// <param name="onSignOut">Whether this is the automatic revocation of a sign-out.</param>
+    /// <returns>The outcome, or <see langword="null"/> when the ticket did not come from a Linode scheme.</returns>
+    internal async Task<LinodeTokenRevocationResult?> RevokeTicketAsync(HttpContext context, AuthenticationProperties properties, bool onSignOut)
+    {
+        if (!properties.Items.TryGetValue(LinodeTicketProperties.AuthSchemeKey, out var scheme) || scheme is null
+            || await GetLinodeSchemeAsync(scheme).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        if (onSignOut && !_options.Get(scheme).RevokeTokenOnSignOut)
+        {
+            LinodeLog.TokenRevocationSkipped(_logger, scheme, "RevokeTokenOnSignOut is off");
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Skipped, error: "disabled");
+        }
+
+        // Not RequestAborted: a browser that goes away must not leave the token alive.
+        return await RevokeAsync(context, scheme, properties.GetTokenValue("access_token"), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<AuthenticationScheme?> GetLinodeSchemeAsync(string scheme)
+    {
+        var found = await _schemes.GetSchemeAsync(scheme).ConfigureAwait(false);
+        return found is not null && typeof(LinodeHandler).IsAssignableFrom(found.HandlerType) ? found : null;
+    }
+
+    private async Task<LinodeTokenRevocationResult> SendAsync(string scheme, LinodeOptions options, string accessToken, CancellationToken cancellationToken)
+    {
+        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token revocation");
+        var legacy = options.RevocationEndpoint.EndsWith("/oauth/token/expire", StringComparison.OrdinalIgnoreCase);
+        var form = new List<KeyValuePair<string, string>>(4) { new("token", accessToken) };
+        if (!legacy)
+        {
+            form.Add(new("token_type_hint", "access_token"));
+        }
+
+        form.Add(new("client_id", options.ClientId));
+        form.Add(new("client_secret", options.ClientSecret));
+
+        using var timeout = new CancellationTokenSource(options.RevocationTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        using var request = LinodeBackchannelRequest.Form(options.RevocationEndpoint, form);
+        try
+        {
+            using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                LinodeLog.TokenRevoked(_logger, scheme, status);
+                LinodeTelemetry.Count(EndpointName, "success");
+                return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Revoked, status);
+            }
+
+            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            var error = LinodeErrorBody.Parse(body);
+            LinodeLog.TokenRevocationFailed(_logger, scheme, status, error.Code);
+            LinodeLog.LogErrorBody(_logger, EndpointName, body);
+            LinodeTelemetry.Count(EndpointName, "error");
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, error.Code ?? error.Description);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LinodeLog.TokenRevocationTimedOut(_logger, scheme, options.RevocationTimeout);
+            LinodeTelemetry.Count(EndpointName, "timeout");
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.TimedOut, error: "timeout");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        {
+            var reason = exception is OperationCanceledException ? "cancelled" : "unreachable";
+            LinodeLog.TokenRevocationError(_logger, scheme, reason);
+            LinodeTelemetry.Count(EndpointName, reason);
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: reason);
+        }
+    }
+
+    private async Task RaiseAsync(HttpContext context, AuthenticationScheme scheme, LinodeOptions options, LinodeTokenRevocationResult result)
+    {
+        try
+        {
+            var events = options.EventsType is { } type ? (LinodeEvents)context.RequestServices.GetRequiredService(type) : options.Events;
+            await events.TokenRevoked(new LinodeTokenRevokedContext(context, scheme, options, result)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An app's event handler must not break the sign-out.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LinodeLog.TokenRevokedHandlerFailed(_logger, scheme.Name, exception);
+        }
+    }
+}
