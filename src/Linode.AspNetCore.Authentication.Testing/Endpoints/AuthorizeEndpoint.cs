@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>
+/// <c>/oauth/authorize</c>. Unknown clients and redirect URIs that do not start with the registered one get an error
+/// page (never a redirect to an unverified URI). Other errors redirect back with <c>error</c> and
+/// <c>error_description</c>. Approval appends <c>state</c> and <c>code</c> to the redirect URI's existing query (code flow)
+/// or puts the token in the fragment (<c>response_type=token</c>).
+/// </summary>
+internal sealed class AuthorizeEndpoint
+{
+    private readonly LinodeEmulator _emulator;
+
+    public AuthorizeEndpoint(LinodeEmulator emulator) => _emulator = emulator;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            await HandleConsentAsync(context);
+            return;
+        }
+
+        var request = AuthorizeRequest.FromQuery(context.Request.Query);
+        if (await ValidateAsync(context, request) is not { } client)
+        {
+            return;
+        }
+
+        var options = _emulator.Options;
+        switch (options.ConsentMode)
+        {
+            case LinodeEmulatorConsentMode.AutoDeny:
+                RedirectError(context, request, "access_denied", "The user denied the request.");
+                break;
+            case LinodeEmulatorConsentMode.Interactive:
+                await EmulatorResponses.HtmlAsync(context, StatusCodes.Status200OK, ConsentPage.Render(client, request, options.Users));
+                break;
+            default:
+                var user = _emulator.FindUser(options.ApprovingUser) ?? options.Users[0];
+                Approve(context, request, client, user, options.GrantedScopes ?? request.Scopes);
+                break;
+        }
+    }
+
+    private async Task HandleConsentAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("The consent form was not posted as a form."));
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var request = AuthorizeRequest.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        if (await ValidateAsync(context, request) is not { } client)
+        {
+            return;
+        }
+
+        if (!string.Equals(form["decision"], "approve", StringComparison.Ordinal))
+        {
+            RedirectError(context, request, "access_denied", "The user denied the request.");
+            return;
+        }
+
+        if (_emulator.FindUser(form["user"]) is not { } user)
+        {
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("Choose one of the listed users."));
+            return;
+        }
+
+        // Only the scopes left ticked are granted (Linode may let users untick scopes).
+        var ticked = form["granted"].Where(scope => scope is not null).Select(scope => scope!).ToArray();
+        Approve(context, request, client, user, request.Scopes.Where(scope => ticked.Contains(scope, StringComparer.Ordinal)).ToArray());
+    }
+
+    private async Task<LinodeEmulatorClient?> ValidateAsync(HttpContext context, AuthorizeRequest request)
+    {
+        var client = _emulator.FindClient(request.ClientId);
+        if (client is null)
+        {
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("Unknown client_id."));
+            return null;
+        }
+
+        if (request.RedirectUri is not null && !request.RedirectUri.StartsWith(client.RedirectUri, StringComparison.Ordinal))
+        {
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("The redirect_uri does not start with the redirect URI registered for this client."));
+            return null;
+        }
+
+        if (request.ResponseType is not ("code" or "token"))
+        {
+            RedirectError(context, request, "unsupported_response_type", "response_type must be 'code' or 'token'.", client);
+            return null;
+        }
+
+        if (request.CodeChallenge is not null && request.CodeChallengeMethod != "S256")
+        {
+            RedirectError(context, request, "invalid_request", "code_challenge_method must be S256.", client);
+            return null;
+        }
+
+        if (client.IsPublic && request.ResponseType == "code" && request.CodeChallenge is null)
+        {
+            RedirectError(context, request, "invalid_request", "Public clients must use PKCE (code_challenge).", client);
+            return null;
+        }
+
+        return client;
+    }
+
+    private void Approve(HttpContext context, AuthorizeRequest request, LinodeEmulatorClient client, LinodeEmulatorUser user, IReadOnlyList<string> scopes)
+    {
+        var options = _emulator.Options;
+        var redirectUri = request.RedirectUri ?? client.RedirectUri;
+        if (request.ResponseType == "token")
+        {
+            var token = _emulator.Store.IssueToken(client, user, scopes, options.AccessTokenLifetime, "implicit", withRefreshToken: false);
+            var fragment = QueryString.Create(new Dictionary<string, string?>
+            {
+                ["access_token"] = token.AccessToken,
+                ["token_type"] = "bearer",
+                ["expires_in"] = ((long)options.AccessTokenLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                ["scope"] = string.Join(' ', scopes),
+                ["state"] = request.State,
+            });
+            EmulatorResponses.Redirect(context, redirectUri + "#" + fragment.Value![1..]);
+            return;
+        }
+
+        var grant = _emulator.Store.IssueCode(client, user, scopes, request.CodeChallenge, options.AuthorizationCodeLifetime);
+        var location = request.State is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, "state", request.State);
+        EmulatorResponses.Redirect(context, QueryHelpers.AddQueryString(location, "code", grant.Code));
+    }
+
+    private static void RedirectError(HttpContext context, AuthorizeRequest request, string error, string description, LinodeEmulatorClient? client = null)
+    {
+        var redirectUri = request.RedirectUri ?? client?.RedirectUri ?? "/";
+        var parameters = new Dictionary<string, string?> { ["error"] = error, ["error_description"] = description };
+        if (request.State is not null)
+        {
+            parameters["state"] = request.State;
+        }
+
+        EmulatorResponses.Redirect(context, QueryHelpers.AddQueryString(redirectUri, parameters));
+    }
+}

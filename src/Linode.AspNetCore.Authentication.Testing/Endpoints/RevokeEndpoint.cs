@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>
+/// <c>POST /oauth/revoke</c> and the legacy <c>POST /oauth/token/expire</c>: form with <c>client_id</c>,
+/// <c>client_secret</c> (private clients, unless <see cref="LinodeEmulatorOptions.RevocationRequiresClientSecret"/> is off)
+/// and <c>token</c> (access or refresh; <c>token_type_hint</c> is optional). Revoking either token kills both.
+/// Answers 200 <c>{}</c>, also for unknown tokens (RFC 7009).
+/// </summary>
+internal sealed class RevokeEndpoint
+{
+    private readonly LinodeEmulator _emulator;
+
+    public RevokeEndpoint(LinodeEmulator emulator) => _emulator = emulator;
+
+    public async Task HandleAsync(HttpContext context, IFormCollection form)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+        {
+            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "POST a form.");
+            return;
+        }
+
+        var client = _emulator.FindClient(form["client_id"]);
+        var secretRequired = client is { IsPublic: false } && _emulator.Options.RevocationRequiresClientSecret;
+        if (client is null || (secretRequired && !SecretMatches(client.ClientSecret!, form["client_secret"])))
+        {
+            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client_id or wrong client_secret.");
+            return;
+        }
+
+        if (string.IsNullOrEmpty(form["token"]))
+        {
+            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The token is missing.");
+            return;
+        }
+
+        _emulator.Store.Revoke(form["token"]!, client.ClientId);
+        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static bool SecretMatches(string expected, string? actual) =>
+        actual is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+}

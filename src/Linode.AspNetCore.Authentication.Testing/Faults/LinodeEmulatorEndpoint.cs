@@ -1,0 +1,26 @@
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>The endpoints of the emulator, for faults and request records.</summary>
+public enum LinodeEmulatorEndpoint
+{
+    /// <summary>A path the emulator does not serve (answered 404).</summary>
+    Unknown = 0,
+
+    /// <summary><c>GET|POST /oauth/authorize</c>.</summary>
+    Authorize,
+
+    /// <summary><c>POST /oauth/token</c>.</summary>
+    Token,
+
+    /// <summary><c>POST /oauth/revoke</c> and the legacy <c>POST /oauth/token/expire</c>.</summary>
+    Revoke,
+
+    /// <summary><c>GET /logout</c>.</summary>
+    Logout,
+
+    /// <summary><c>GET /v4/profile</c>.</summary>
+    Profile,
+
+    /// <summary><c>GET /v4/account</c> (needs <c>account:read_only</c>).</summary>
+    Account,
+}

@@ -1,0 +1,57 @@
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>The faults armed at each endpoint. Thread-safe.</summary>
+public sealed class LinodeEmulatorFaults
+{
+    private readonly Lock _lock = new();
+    private readonly List<(LinodeEmulatorEndpoint Endpoint, LinodeEmulatorFault Fault, int? Remaining)> _faults = [];
+
+    /// <summary>Arms <paramref name="fault"/> at <paramref name="endpoint"/>.</summary>
+    /// <param name="endpoint">The endpoint.</param>
+    /// <param name="fault">The fault.</param>
+    /// <param name="times">How many requests it applies to; null for every request until <see cref="Clear"/>.</param>
+    public void Add(LinodeEmulatorEndpoint endpoint, LinodeEmulatorFault fault, int? times = null)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_lock)
+        {
+            _faults.Add((endpoint, fault, times));
+        }
+    }
+
+    /// <summary>Disarms every fault.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
+    }
+
+    internal LinodeEmulatorFault? Take(LinodeEmulatorEndpoint endpoint)
+    {
+        lock (_lock)
+        {
+            var index = _faults.FindIndex(entry => entry.Endpoint == endpoint);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var (_, fault, remaining) = _faults[index];
+            if (remaining is { } count)
+            {
+                if (count <= 1)
+                {
+                    _faults.RemoveAt(index);
+                }
+                else
+                {
+                    _faults[index] = (endpoint, fault, count - 1);
+                }
+            }
+
+            return fault;
+        }
+    }
+}

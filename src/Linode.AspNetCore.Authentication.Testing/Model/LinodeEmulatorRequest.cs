@@ -1,0 +1,45 @@
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>
+/// A request the emulator received, recorded before any fault applies, so tests can assert what the code under test
+/// sent: query, headers and form fields. It holds secrets and tokens as sent: for test assertions only.
+/// </summary>
+public sealed class LinodeEmulatorRequest
+{
+    internal LinodeEmulatorRequest(LinodeEmulatorEndpoint endpoint, string method, string path, string queryString,
+        IReadOnlyDictionary<string, string> query, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> form, string? contentType)
+    {
+        Endpoint = endpoint;
+        Method = method;
+        Path = path;
+        QueryString = queryString;
+        Query = query;
+        Headers = headers;
+        Form = form;
+        ContentType = contentType;
+    }
+
+    /// <summary>Which endpoint it reached.</summary>
+    public LinodeEmulatorEndpoint Endpoint { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The path, relative to the emulator's base.</summary>
+    public string Path { get; }
+
+    /// <summary>The raw query string, including the leading <c>?</c> when present.</summary>
+    public string QueryString { get; }
+
+    /// <summary>Query parameters (the last value of repeated keys), case-sensitive keys.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; }
+
+    /// <summary>Request headers (values of repeated headers joined with <c>, </c>), case-insensitive keys.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>Form fields of a url-encoded or multipart body; empty for other requests.</summary>
+    public IReadOnlyDictionary<string, string> Form { get; }
+
+    /// <summary>The request's content type, if any.</summary>
+    public string? ContentType { get; }
+}

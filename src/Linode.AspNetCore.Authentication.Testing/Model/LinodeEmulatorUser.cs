@@ -1,0 +1,50 @@
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>A Linode user the emulator can sign in, with the fields <c>GET /v4/profile</c> returns.</summary>
+public sealed class LinodeEmulatorUser
+{
+    /// <summary>Initializes a user.</summary>
+    /// <param name="uid">The numeric user id (<c>uid</c>).</param>
+    /// <param name="username">The login name.</param>
+    /// <param name="email">The email address.</param>
+    public LinodeEmulatorUser(long uid, string username, string email)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        Uid = uid;
+        Username = username;
+        Email = email;
+    }
+
+    /// <summary>The numeric user id, Linode's stable identifier.</summary>
+    public long Uid { get; }
+
+    /// <summary>The login name.</summary>
+    public string Username { get; }
+
+    /// <summary>The email address.</summary>
+    public string Email { get; set; }
+
+    /// <summary>The profile time zone. Defaults to <c>US/Eastern</c>.</summary>
+    public string Timezone { get; set; } = "US/Eastern";
+
+    /// <summary>Whether the user is restricted by grants.</summary>
+    public bool Restricted { get; set; }
+
+    /// <summary>Whether two-factor authentication is on.</summary>
+    public bool TwoFactorAuth { get; set; } = true;
+
+    /// <summary>The <c>user_type</c>: <c>default</c>, <c>parent</c>, <c>child</c>, <c>proxy</c> or <c>delegate</c>.</summary>
+    public string UserType { get; set; } = "default";
+
+    /// <summary>The <c>authentication_type</c>: <c>password</c>, <c>github</c> or <c>google</c>.</summary>
+    public string AuthenticationType { get; set; } = "password";
+
+    /// <summary>The user the emulator seeds first: uid 1234, <c>exampleUser</c>, as in Linode's API documentation.</summary>
+    /// <returns>A new instance.</returns>
+    public static LinodeEmulatorUser CreateExampleUser() => new(1234, "exampleUser", "example-user@gmail.com");
+
+    /// <summary>A second seeded user: uid 5678, <c>restrictedUser</c>, restricted and without two-factor authentication.</summary>
+    /// <returns>A new instance.</returns>
+    public static LinodeEmulatorUser CreateRestrictedUser() =>
+        new(5678, "restrictedUser", "restricted@example.com") { Restricted = true, TwoFactorAuth = false, Timezone = "Europe/Berlin", AuthenticationType = "github" };
+}

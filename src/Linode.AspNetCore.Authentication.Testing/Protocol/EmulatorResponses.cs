@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>Writes the emulator's answers: JSON via <see cref="Utf8JsonWriter"/>, HTML pages, redirects.</summary>
+internal static class EmulatorResponses
+{
+    public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
+    }
+
+    /// <summary>A login error in both shapes, since Linode's is not confirmed: RFC 6749 <c>error</c> and Linode's <c>errors</c>.</summary>
+    public static Task OAuthErrorAsync(HttpContext context, int status, string error, string description) =>
+        JsonAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", error);
+            writer.WriteString("error_description", description);
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("reason", description);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+    /// <summary>An API error as api.linode.com sends it: <c>{"errors":[{"reason":...}]}</c>.</summary>
+    public static Task ApiErrorAsync(HttpContext context, int status, string reason) =>
+        JsonAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("reason", reason);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+    public static Task HtmlAsync(HttpContext context, int status, string html)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted);
+    }
+
+    public static void Redirect(HttpContext context, string location)
+    {
+        context.Response.StatusCode = StatusCodes.Status302Found;
+        context.Response.Headers.Location = location;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>The emulator's state: codes, tokens, each user's accumulated consent. Thread-safe.</summary>
+internal sealed class EmulatorStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, EmulatorGrant> _codes = new(StringComparer.Ordinal);
+    private readonly List<LinodeEmulatorToken> _tokens = [];
+    private readonly Dictionary<(string ClientId, long Uid), List<string>> _consents = [];
+    private readonly TimeProvider _time;
+
+    public EmulatorStore(TimeProvider time) => _time = time;
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public IReadOnlyList<LinodeEmulatorToken> Tokens
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tokens.ToArray();
+            }
+        }
+    }
+
+    public static string NewHex(int length) => RandomNumberGenerator.GetHexString(length, lowercase: true);
+
+    public EmulatorGrant IssueCode(LinodeEmulatorClient client, LinodeEmulatorUser user, IReadOnlyList<string> scopes, string? codeChallenge, TimeSpan lifetime)
+    {
+        var grant = new EmulatorGrant { Code = NewHex(20), Client = client, User = user, Scopes = scopes, CodeChallenge = codeChallenge, ExpiresAt = Now + lifetime };
+        lock (_lock)
+        {
+            _codes[grant.Code] = grant;
+            var key = (client.ClientId, user.Uid);
+            var consent = _consents.TryGetValue(key, out var existing) ? existing : _consents[key] = [];
+            consent.AddRange(scopes.Where(scope => !consent.Contains(scope, StringComparer.Ordinal)));
+        }
+
+        return grant;
+    }
+
+    /// <summary>What the user granted this client so far (accumulated over consents).</summary>
+    public IReadOnlyList<string> ConsentOf(string clientId, long uid)
+    {
+        lock (_lock)
+        {
+            return _consents.TryGetValue((clientId, uid), out var scopes) ? scopes.ToArray() : [];
+        }
+    }
+
+    /// <summary>Redeems a code once. A second redemption revokes what the first one issued (RFC 6749 §4.1.2).</summary>
+    public (EmulatorGrant? Grant, string? Error) Redeem(string code, string clientId)
+    {
+        lock (_lock)
+        {
+            if (!_codes.TryGetValue(code, out var grant))
+            {
+                return (null, "The authorization code is unknown.");
+            }
+
+            if (grant.Used)
+            {
+                foreach (var token in grant.Tokens)
+                {
+                    token.IsRevoked = true;
+                    token.IsRefreshTokenDead = true;
+                }
+
+                return (null, "The authorization code was already used; the tokens issued for it are revoked.");
+            }
+
+            if (grant.ExpiresAt <= Now)
+            {
+                return (null, "The authorization code has expired.");
+            }
+
+            if (!string.Equals(grant.Client.ClientId, clientId, StringComparison.Ordinal))
+            {
+                return (null, "The authorization code was issued to another client.");
+            }
+
+            grant.Used = true;
+            return (grant, null);
+        }
+    }
+
+    public LinodeEmulatorToken IssueToken(LinodeEmulatorClient client, LinodeEmulatorUser user, IReadOnlyList<string> scopes, TimeSpan lifetime, string grantType, bool withRefreshToken, EmulatorGrant? fromCode = null)
+    {
+        var now = Now;
+        var token = new LinodeEmulatorToken(NewHex(64), withRefreshToken ? NewHex(64) : null, client.ClientId, user, scopes, now, now + lifetime, grantType);
+        lock (_lock)
+        {
+            _tokens.Add(token);
+            fromCode?.Tokens.Add(token);
+        }
+
+        return token;
+    }
+
+    /// <summary>Uses a refresh token once: it dies (rotation) and the caller issues a new pair.</summary>
+    public (LinodeEmulatorToken? Previous, string? Error) UseRefreshToken(string refreshToken, string clientId)
+    {
+        lock (_lock)
+        {
+            var token = _tokens.Find(candidate => string.Equals(candidate.RefreshToken, refreshToken, StringComparison.Ordinal));
+            if (token is null)
+            {
+                return (null, "The refresh token is unknown.");
+            }
+
+            if (token.IsRefreshTokenDead)
+            {
+                return (null, "The refresh token was revoked or already used.");
+            }
+
+            if (!string.Equals(token.ClientId, clientId, StringComparison.Ordinal))
+            {
+                return (null, "The refresh token was issued to another client.");
+            }
+
+            token.IsRefreshTokenDead = true;
+            return (token, null);
+        }
+    }
+
+    /// <summary>Revokes an access or refresh token of <paramref name="clientId"/>, and its partner.</summary>
+    public bool Revoke(string value, string clientId)
+    {
+        lock (_lock)
+        {
+            var token = _tokens.Find(candidate => string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal)
+                && (string.Equals(candidate.AccessToken, value, StringComparison.Ordinal) || string.Equals(candidate.RefreshToken, value, StringComparison.Ordinal)));
+            if (token is null)
+            {
+                return false;
+            }
+
+            token.IsRevoked = true;
+            token.IsRefreshTokenDead = true;
+            return true;
+        }
+    }
+
+    /// <summary>The live token behind a bearer value, or null when unknown, revoked or expired.</summary>
+    public LinodeEmulatorToken? FindActive(string accessToken)
+    {
+        lock (_lock)
+        {
+            var token = _tokens.Find(candidate => string.Equals(candidate.AccessToken, accessToken, StringComparison.Ordinal));
+            return token is { IsRevoked: false } && token.ExpiresAt > Now ? token : null;
+        }
+    }
+}
