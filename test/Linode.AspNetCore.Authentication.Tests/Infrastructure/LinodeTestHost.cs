@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Linode.AspNetCore.Authentication.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Linode.AspNetCore.Authentication.Tests.Infrastructure;
+
+/// <summary>
+/// An app that uses the package exactly as a user would (<c>AddCookie().AddLinode()</c> against Linode's default URLs),
+/// hosted on TestServer at https://app.test, whose back-channel and browser both reach the in-process emulator.
+/// Endpoints: <c>/me</c> (claims and saved tokens as JSON, or a challenge), <c>/challenge</c>, <c>POST /signout</c>,
+/// <c>POST /revoke</c> (the explicit API).
+/// </summary>
+public sealed class LinodeTestHost : IAsyncDisposable
+{
+    public const string AppBase = "https://app.test";
+    public const string LoginHost = "login.linode.com";
+    public const string ApiHost = "api.linode.com";
+
+    private WebApplication _app = null!;
+
+    private LinodeTestHost(LinodeEmulator emulator) => Emulator = emulator;
+
+    public LinodeEmulator Emulator { get; }
+
+    public TestBrowser Browser { get; } = new();
+
+    public LogCapture Logs { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public ConcurrentQueue<Exception> Failures { get; } = new();
+
+    public ConcurrentQueue<LinodeTokenRevocationResult> Revocations { get; } = new();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<LinodeTestHost> StartAsync(
+        Action<LinodeOptions>? configure = null,
+        Action<AuthenticationBuilder>? addSchemes = null,
+        IDictionary<string, string?>? settings = null,
+        LinodeEmulator? emulator = null)
+    {
+        var host = new LinodeTestHost(emulator ?? new LinodeEmulator());
+        await host.BuildAsync(configure, addSchemes, settings);
+        return host;
+    }
+
+    /// <summary>Adds the test's back-channel and event taps to a Linode scheme; the app's own settings come first.</summary>
+    public void Instrument(LinodeOptions options)
+    {
+        options.BackchannelHttpHandler = Emulator.CreateHttpMessageHandler();
+        var remoteFailure = options.Events.OnRemoteFailure;
+        options.Events.OnRemoteFailure = context =>
+        {
+            Failures.Enqueue(context.Failure!);
+            return remoteFailure(context);
+        };
+        options.Events.OnTokenRevoked = context =>
+        {
+            Revocations.Enqueue(context.Result);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Signs in through the whole flow (challenge, emulator consent, callback) and returns the final answer.</summary>
+    public Task<HttpResponseMessage> SignInAsync(string path = "/me") => Browser.GetAsync(AppBase + path);
+
+    public async Task<MeResponse> GetMeAsync()
+    {
+        using var response = await Browser.GetAsync(AppBase + "/me");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<MeResponse>(TestContext.Current.CancellationToken))!;
+    }
+
+    public async Task<HttpResponseMessage> SignOutAsync() =>
+        await Browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, AppBase + "/signout"));
+
+    public string AllLogText => string.Join("\n", Logs.Entries.Select(entry => entry.AllText));
+
+    public async ValueTask DisposeAsync()
+    {
+        Browser.Dispose();
+        await _app.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    private async Task BuildAsync(Action<LinodeOptions>? configure, Action<AuthenticationBuilder>? addSchemes, IDictionary<string, string?>? settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer(options => options.BaseAddress = new Uri(AppBase));
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
+        {
+            ["Authentication:Schemes:Linode:ClientId"] = LinodeEmulatorClient.DefaultClientId,
+            ["Authentication:Schemes:Linode:ClientSecret"] = LinodeEmulatorClient.DefaultClientSecret,
+        });
+        builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton<TimeProvider>(Time);
+
+        var authentication = builder.Services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = LinodeDefaults.AuthenticationScheme;
+            })
+            .AddCookie();
+        if (addSchemes is null)
+        {
+            authentication.AddLinode(options =>
+            {
+                configure?.Invoke(options);
+                Instrument(options);
+            });
+        }
+        else
+        {
+            addSchemes(authentication);
+        }
+
+        _app = builder.Build();
+        _app.UseAuthentication();
+        _app.MapGet("/me", async (HttpContext context) =>
+        {
+            var result = await context.AuthenticateAsync();
+            if (!result.Succeeded)
+            {
+                return Results.Challenge();
+            }
+
+            return Results.Json(new MeResponse(
+                result.Principal!.Claims.Select(claim => new ClaimRow(claim.Type, claim.Value, claim.ValueType, claim.Issuer)).ToList(),
+                result.Properties!.GetTokens().ToDictionary(token => token.Name, token => token.Value),
+                result.Properties.Items.TryGetValue(".AuthScheme", out var scheme) ? scheme : null));
+        });
+        _app.MapGet("/challenge/{scheme}", (string scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme]));
+        _app.MapPost("/signout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Text("signed out");
+        });
+        _app.MapPost("/revoke", async (HttpContext context) => Results.Text((await context.RevokeLinodeTokenAsync()).ToString()));
+        _app.MapPost("/local-signin", async (HttpContext context) =>
+        {
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "local")], "local");
+            await context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties(new Dictionary<string, string?> { [".AuthScheme"] = "NotLinode" }));
+            return Results.Text("ok");
+        });
+
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var appHandler = _app.GetTestServer().CreateHandler();
+        Browser.Route("app.test", appHandler);
+        Browser.Route(LoginHost, Emulator.CreateHttpMessageHandler());
+        Browser.Route(ApiHost, Emulator.CreateHttpMessageHandler());
+    }
+
+    public sealed record ClaimRow(string Type, string Value, string ValueType, string Issuer);
+
+    public sealed record MeResponse(List<ClaimRow> Claims, Dictionary<string, string> Tokens, string? Scheme)
+    {
+        public IEnumerable<string> ValuesOf(string type) => Claims.Where(claim => claim.Type == type).Select(claim => claim.Value);
+    }
+}

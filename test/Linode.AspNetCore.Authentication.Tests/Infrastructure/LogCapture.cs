@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Linode.AspNetCore.Authentication.Tests.Infrastructure;
+
+/// <summary>Captures every log entry of the app under test, at every level, including exception text.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, string? Exception)
+    {
+        public string AllText => Message + "\n" + Exception;
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(" | ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
+                : string.Empty;
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception) + " {" + structured + "}", exception?.ToString()));
+        }
+    }
+}
