@@ -116,6 +116,8 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
                 }
                 catch (OperationCanceledException)
                 {
+                    // The client gave up (its timeout): never answer, as a server that hung would not.
+                    context.Abort();
                     return;
                 }
             }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// Every log message of the package, with stable event ids (documented in the README).
+/// Every log message of the package, with stable event ids in the range 5000-5099 (documented in the README),
+/// apart from the ids the ASP.NET Core base handlers use in the same categories.
 /// No message carries a token, an authorization code or the client secret; Linode's bodies appear only
 /// at Debug level, only for error responses, and truncated.
 /// </summary>
@@ -11,40 +12,40 @@ internal static partial class LinodeLog
 {
     public const int BodyLogLimit = 512;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with error code '{ErrorCode}'.")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with error code '{ErrorCode}'.")]
     public static partial void EndpointFailed(ILogger logger, string endpoint, int statusCode, string? errorCode);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint could not be reached: {Reason}.")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint could not be reached: {Reason}.")]
     public static partial void EndpointUnreachable(ILogger logger, string endpoint, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with a body that is not the JSON Linode sends (content type '{ContentType}').")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Linode's {Endpoint} endpoint answered {StatusCode} with a body that is not the JSON Linode sends (content type '{ContentType}').")]
     public static partial void MalformedResponse(ILogger logger, string endpoint, int statusCode, string? contentType);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Linode's {Endpoint} endpoint error body (first {Limit} characters): {Body}")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Linode's {Endpoint} endpoint error body (first {Limit} characters): {Body}")]
     public static partial void ErrorBody(ILogger logger, string endpoint, int limit, string body);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "The token response carried no 'scopes' or 'scope' field; no scope claims are issued.")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "The token response carried no 'scopes' or 'scope' field; no scope claims are issued.")]
     public static partial void NoGrantedScopes(ILogger logger);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Signed in Linode user {UserId} with {ScopeCount} granted scope(s).")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "Signed in Linode user {UserId} with {ScopeCount} granted scope(s).")]
     public static partial void SignedIn(ILogger logger, string? userId, int scopeCount);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Revoked the Linode token of scheme '{Scheme}' (HTTP {StatusCode}).")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Revoked the Linode token of scheme '{Scheme}' (HTTP {StatusCode}).")]
     public static partial void TokenRevoked(ILogger logger, string scheme, int statusCode);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: HTTP {StatusCode}, error code '{ErrorCode}'. The local sign-out goes on.")]
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: HTTP {StatusCode}, error code '{ErrorCode}'. The local sign-out goes on.")]
     public static partial void TokenRevocationFailed(ILogger logger, string scheme, int? statusCode, string? errorCode);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' took longer than {Timeout} and was abandoned. The local sign-out goes on.")]
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' took longer than {Timeout} and was abandoned. The local sign-out goes on.")]
     public static partial void TokenRevocationTimedOut(ILogger logger, string scheme, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "No Linode token revocation for scheme '{Scheme}': {Reason}.")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "No Linode token revocation for scheme '{Scheme}': {Reason}.")]
     public static partial void TokenRevocationSkipped(ILogger logger, string scheme, string reason);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "An OnTokenRevoked handler of scheme '{Scheme}' threw; the sign-out goes on.")]
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Error, Message = "An OnTokenRevoked handler of scheme '{Scheme}' threw; the sign-out goes on.")]
     public static partial void TokenRevokedHandlerFailed(ILogger logger, string scheme, Exception exception);
 
-    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: {Reason}. The local sign-out goes on.")]
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: {Reason}. The local sign-out goes on.")]
     public static partial void TokenRevocationError(ILogger logger, string scheme, string reason);
 
     /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>

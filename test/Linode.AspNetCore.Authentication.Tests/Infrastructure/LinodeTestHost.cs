@@ -108,6 +108,7 @@ public sealed class LinodeTestHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
 
         var authentication = builder.Services
             .AddAuthentication(options =>
@@ -145,6 +146,9 @@ public sealed class LinodeTestHost : IAsyncDisposable
                 result.Properties.Items.TryGetValue(".AuthScheme", out var scheme) ? scheme : null));
         });
         _app.MapGet("/challenge/{scheme}", (string scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme]));
+        _app.MapGet("/challenge-scopes", () => Results.Challenge(
+            new Microsoft.AspNetCore.Authentication.OAuth.OAuthChallengeProperties { RedirectUri = "/me", Scope = [LinodeScopes.Linodes.ReadWrite, LinodeScopes.Volumes.ReadOnly] },
+            [LinodeDefaults.AuthenticationScheme]));
         _app.MapPost("/signout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

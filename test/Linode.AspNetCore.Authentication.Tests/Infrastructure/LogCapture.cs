@@ -10,6 +10,9 @@ public sealed class LogCapture : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
+    /// <summary>The entries written by this package's loggers (event ids are only unique within them).</summary>
+    public IReadOnlyList<LogEntry> Linode => _entries.Where(entry => entry.Category.StartsWith("Linode.AspNetCore.Authentication", StringComparison.Ordinal)).ToArray();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()

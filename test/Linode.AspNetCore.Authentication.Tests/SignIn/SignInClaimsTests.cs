@@ -104,7 +104,7 @@ public sealed class SignInClaimsTests
         var me = await host.GetMeAsync();
 
         Assert.Empty(me.ValuesOf(LinodeClaimTypes.Scope));
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 5 && entry.Category == typeof(LinodeHandler).FullName);
+        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5005 && entry.Category == typeof(LinodeHandler).FullName);
     }
 
     [Fact]

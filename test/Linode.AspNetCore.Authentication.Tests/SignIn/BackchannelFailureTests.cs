@@ -1,0 +1,154 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+
+namespace Linode.AspNetCore.Authentication.Tests.SignIn;
+
+/// <summary>Every way Linode's token and profile endpoints can fail ends in a clear 4xx, never a 5xx or a stack trace.</summary>
+public sealed class BackchannelFailureTests
+{
+    private static LinodeEmulatorFault Fault(string kind) => kind switch
+    {
+        "400-rfc" => LinodeEmulatorFault.Status(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The code has expired.\"}"),
+        "401-linode" => LinodeEmulatorFault.Status(401, "{\"errors\":[{\"reason\":\"Invalid Token\"}]}"),
+        "500" => LinodeEmulatorFault.Status(500),
+        "403-html" => LinodeEmulatorFault.Html(),
+        "429" => LinodeEmulatorFault.RateLimited(30),
+        "malformed" => LinodeEmulatorFault.MalformedJson(),
+        "200-empty-object" => LinodeEmulatorFault.Status(200, "{}"),
+        "200-array" => LinodeEmulatorFault.Status(200, "[]"),
+        "slow" => LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(10)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static async Task<(HttpResponseMessage Response, string Body, Exception Failure, LinodeTestHost Host)> SignInWithFaultAsync(LinodeEmulatorEndpoint endpoint, string kind)
+    {
+        var emulator = new LinodeEmulator();
+        emulator.Faults.Add(endpoint, Fault(kind));
+        var host = await LinodeTestHost.StartAsync(options => options.BackchannelTimeout = TimeSpan.FromMilliseconds(500), emulator: emulator);
+        var response = await host.SignInAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response, body, Assert.Single(host.Failures), host);
+    }
+
+    [Theory]
+    [InlineData("400-rfc", 400, "invalid_grant", "The code has expired.")]
+    [InlineData("401-linode", 401, null, "Invalid Token")]
+    [InlineData("500", 500, null, "Injected failure 500")]
+    [InlineData("403-html", 403, null, null)]
+    public async Task Token_endpoint_error_statuses_carry_status_and_Linodes_error(string kind, int status, string? error, string? description)
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, kind);
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Sign-in with Linode failed. Linode's token endpoint answered " + status, body, StringComparison.Ordinal);
+        Assert.IsType<AuthenticationFailureException>(failure);
+        Assert.Equal(status, failure.Data["status"]);
+        Assert.Equal(error, failure.Data["error"]);
+        Assert.Equal(description, failure.Data["error_description"]);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5001);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Profile));
+    }
+
+    [Fact]
+    public async Task An_html_page_from_the_edge_is_reported_as_such()
+    {
+        var (_, body, _, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, "403-html");
+        await using var _ = host;
+
+        Assert.Contains("text/html", body, StringComparison.Ordinal);
+        Assert.Contains("edge firewall", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("malformed")]
+    [InlineData("200-empty-object")]
+    [InlineData("200-array")]
+    public async Task A_token_answer_without_an_access_token_fails_cleanly(string kind)
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, kind);
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("without a JSON object carrying an access_token", body, StringComparison.Ordinal);
+        Assert.Equal("invalid_token_response", failure.Data["error"]);
+        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5003);
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_does_not_answer_in_time_fails_with_timeout()
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, "slow");
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("could not be reached: no answer within the back-channel timeout of 0.5 s", body, StringComparison.Ordinal);
+        Assert.Equal("timeout", failure.Data["error"]);
+        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5002);
+    }
+
+    [Theory]
+    [InlineData("401-linode", 401, "Invalid Token")]
+    [InlineData("429", 429, "Too many requests")]
+    [InlineData("500", 500, "Injected failure 500")]
+    public async Task Profile_error_statuses_carry_status_and_reason(string kind, int status, string reason)
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Profile, kind);
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Sign-in with Linode failed. Linode's profile endpoint answered " + status, body, StringComparison.Ordinal);
+        Assert.Equal(status, failure.Data["status"]);
+        Assert.Equal(reason, failure.Data["error_description"]);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_profile_reports_when_to_retry()
+    {
+        var (_, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Profile, "429");
+        await using var _ = host;
+
+        Assert.Equal(30, failure.Data["retry_after"]);
+        Assert.Contains("retry after 30 s", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("malformed")]
+    [InlineData("200-empty-object")]
+    [InlineData("200-array")]
+    public async Task A_profile_that_is_not_a_profile_fails_cleanly(string kind)
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Profile, kind);
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("without a JSON profile carrying a uid", body, StringComparison.Ordinal);
+        Assert.Equal("invalid_profile_response", failure.Data["error"]);
+    }
+
+    [Fact]
+    public async Task A_profile_endpoint_that_does_not_answer_in_time_fails_with_timeout()
+    {
+        var (response, _, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Profile, "slow");
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("timeout", failure.Data["error"]);
+    }
+
+    [Fact]
+    public async Task A_failure_page_is_not_cached_and_is_plain_text_in_production()
+    {
+        var (response, body, _, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, "500");
+        await using var _ = host;
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+}
