@@ -97,9 +97,9 @@ internal sealed class LinodeConfigurationBinder : IConfigureNamedOptions<LinodeO
             return;
         }
 
-        set(TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
+        set(TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
             ? value
-            : throw new InvalidOperationException($"Configuration key '{prefix}{key}' must be a time span such as '00:00:30'; it is '{text}'."));
+            : throw new InvalidOperationException($"Configuration key '{prefix}{key}' must be a positive time span such as '00:00:30'; it is '{text}'."));
     }
 
     private static PathString ToPath(string value, string key) =>

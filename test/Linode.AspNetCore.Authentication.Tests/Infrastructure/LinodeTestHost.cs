@@ -48,7 +48,7 @@ public sealed class LinodeTestHost : IAsyncDisposable
 
     public static async Task<LinodeTestHost> StartAsync(
         Action<LinodeOptions>? configure = null,
-        Action<AuthenticationBuilder>? addSchemes = null,
+        Action<AuthenticationBuilder, LinodeTestHost>? addSchemes = null,
         IDictionary<string, string?>? settings = null,
         LinodeEmulator? emulator = null)
     {
@@ -96,7 +96,7 @@ public sealed class LinodeTestHost : IAsyncDisposable
         await Emulator.DisposeAsync();
     }
 
-    private async Task BuildAsync(Action<LinodeOptions>? configure, Action<AuthenticationBuilder>? addSchemes, IDictionary<string, string?>? settings)
+    private async Task BuildAsync(Action<LinodeOptions>? configure, Action<AuthenticationBuilder, LinodeTestHost>? addSchemes, IDictionary<string, string?>? settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer(options => options.BaseAddress = new Uri(AppBase));
@@ -127,12 +127,12 @@ public sealed class LinodeTestHost : IAsyncDisposable
         }
         else
         {
-            addSchemes(authentication);
+            addSchemes(authentication, this);
         }
 
         _app = builder.Build();
         _app.UseAuthentication();
-        _app.MapGet("/me", async (HttpContext context) =>
+        _app.MapGet("/me", async Task<IResult> (HttpContext context) =>
         {
             var result = await context.AuthenticateAsync();
             if (!result.Succeeded)
@@ -149,13 +149,13 @@ public sealed class LinodeTestHost : IAsyncDisposable
         _app.MapGet("/challenge-scopes", () => Results.Challenge(
             new Microsoft.AspNetCore.Authentication.OAuth.OAuthChallengeProperties { RedirectUri = "/me", Scope = [LinodeScopes.Linodes.ReadWrite, LinodeScopes.Volumes.ReadOnly] },
             [LinodeDefaults.AuthenticationScheme]));
-        _app.MapPost("/signout", async (HttpContext context) =>
+        _app.MapPost("/signout", async Task<IResult> (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Text("signed out");
         });
-        _app.MapPost("/revoke", async (HttpContext context) => Results.Text((await context.RevokeLinodeTokenAsync()).ToString()));
-        _app.MapPost("/local-signin", async (HttpContext context) =>
+        _app.MapPost("/revoke", async Task<IResult> (HttpContext context) => Results.Text((await context.RevokeLinodeTokenAsync()).ToString()));
+        _app.MapPost("/local-signin", async Task<IResult> (HttpContext context) =>
         {
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "local")], "local");
             await context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties(new Dictionary<string, string?> { [".AuthScheme"] = "NotLinode" }));
