@@ -14,15 +14,12 @@ internal static class LinodeFailure
 
     public static AuthenticationFailureException FromResponse(string endpoint, HttpStatusCode status, LinodeErrorBody error, string? contentType, TimeSpan? retryAfter)
     {
+        // Only the status and a code-shaped error code go into the message: the base handler logs it at Information,
+        // and Linode's free-text description is body content (kept in Data["error_description"]).
         var message = $"Linode's {endpoint} endpoint answered {(int)status} ({status})";
-        if (error.Code is not null)
+        if (IsCode(error.Code))
         {
-            message += $" with error '{Clip(error.Code)}'";
-        }
-
-        if (error.Description is not null)
-        {
-            message += $": {Clip(error.Description)}";
+            message += $" with error '{error.Code}'";
         }
         else if (!error.IsJson && contentType is not null)
         {
@@ -53,5 +50,7 @@ internal static class LinodeFailure
         return exception;
     }
 
-    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    /// <summary>Whether a value looks like an OAuth error code (and so is safe to put in a message).</summary>
+    public static bool IsCode([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 }

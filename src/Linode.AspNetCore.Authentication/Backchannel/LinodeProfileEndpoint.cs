@@ -24,7 +24,7 @@ internal static class LinodeProfileEndpoint
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 var error = LinodeErrorBody.Parse(body);
-                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, error.Code ?? error.Description);
+                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
                 LinodeLog.LogErrorBody(logger, EndpointName, body);
                 LinodeTelemetry.Count(EndpointName, "error");
                 throw LinodeFailure.FromResponse(EndpointName, response.StatusCode, error, contentType, RetryAfter(response));

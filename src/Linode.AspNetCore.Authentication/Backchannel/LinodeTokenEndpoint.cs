@@ -44,7 +44,7 @@ internal static class LinodeTokenEndpoint
             if (!response.IsSuccessStatusCode)
             {
                 var error = LinodeErrorBody.Parse(body);
-                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, error.Code);
+                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
                 LinodeLog.LogErrorBody(logger, EndpointName, body);
                 LinodeTelemetry.Count(EndpointName, "error");
                 return OAuthTokenResponse.Failed(LinodeFailure.FromResponse(EndpointName, response.StatusCode, error, contentType, null));

@@ -36,13 +36,10 @@ internal static class LinodeRemoteFailurePage
         // An 'error' from the callback's query string is attacker-controlled: echo it only when it looks like a code.
         if (errorCode is not null)
         {
-            return IsCode(errorCode) ? $"Linode answered with the error '{errorCode}'." : "Linode answered with an error.";
+            return LinodeFailure.IsCode(errorCode) ? $"Linode answered with the error '{errorCode}'." : "Linode answered with an error.";
         }
 
         var message = failure?.Message ?? "Unknown error.";
         return message.Length <= 200 ? message : message[..200];
     }
-
-    private static bool IsCode(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 }

@@ -122,7 +122,7 @@ public sealed class LinodeTokenRevoker
 
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var error = LinodeErrorBody.Parse(body);
-            LinodeLog.TokenRevocationFailed(_logger, scheme, status, error.Code);
+            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
             LinodeLog.LogErrorBody(_logger, EndpointName, body);
             LinodeTelemetry.Count(EndpointName, "error");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, error.Code ?? error.Description);
