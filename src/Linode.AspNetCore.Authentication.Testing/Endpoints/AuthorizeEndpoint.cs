@@ -34,7 +34,7 @@ internal sealed class AuthorizeEndpoint
         switch (options.ConsentMode)
         {
             case LinodeEmulatorConsentMode.AutoDeny:
-                RedirectError(context, request, "access_denied", "The user denied the request.");
+                RedirectError(context, request, "access_denied", "The user denied the request.", client);
                 break;
             case LinodeEmulatorConsentMode.Interactive:
                 await EmulatorResponses.HtmlAsync(context, StatusCodes.Status200OK, ConsentPage.Render(client, request, options.Users));
@@ -63,7 +63,7 @@ internal sealed class AuthorizeEndpoint
 
         if (!string.Equals(form["decision"], "approve", StringComparison.Ordinal))
         {
-            RedirectError(context, request, "access_denied", "The user denied the request.");
+            RedirectError(context, request, "access_denied", "The user denied the request.", client);
             return;
         }
 
@@ -138,9 +138,9 @@ internal sealed class AuthorizeEndpoint
         EmulatorResponses.Redirect(context, QueryHelpers.AddQueryString(location, "code", grant.Code));
     }
 
-    private static void RedirectError(HttpContext context, AuthorizeRequest request, string error, string description, LinodeEmulatorClient? client = null)
+    private static void RedirectError(HttpContext context, AuthorizeRequest request, string error, string description, LinodeEmulatorClient client)
     {
-        var redirectUri = request.RedirectUri ?? client?.RedirectUri ?? "/";
+        var redirectUri = request.RedirectUri ?? client.RedirectUri;
         var parameters = new Dictionary<string, string?> { ["error"] = error, ["error_description"] = description };
         if (request.State is not null)
         {
