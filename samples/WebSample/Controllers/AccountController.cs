@@ -1,0 +1,33 @@
+using Linode.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WebSample.Models;
+
+namespace WebSample.Controllers;
+
+public sealed class AccountController : Controller
+{
+    /// <summary>The "Sign in with Linode" button: challenges Linode and comes back to a local URL only.</summary>
+    [HttpGet("/signin")]
+    public IActionResult SignIn(string? returnUrl) =>
+        Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) }, LinodeDefaults.AuthenticationScheme);
+
+    [Authorize]
+    [HttpGet("/account")]
+    public async Task<IActionResult> Index()
+    {
+        var expiresAt = await HttpContext.GetTokenAsync("expires_at");
+        return View(AccountViewModel.From(User, expiresAt));
+    }
+
+    /// <summary>Signs out of the cookie; the Linode handler revokes the token at Linode as part of it.</summary>
+    [HttpPost("/signout")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignOutOfLinode()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/");
+    }
+}

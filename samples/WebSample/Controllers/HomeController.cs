@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using WebSample.Models;
+
+namespace WebSample.Controllers;
+
+public sealed class HomeController : Controller
+{
+    private readonly EmbeddedLinodeEmulator? _emulator;
+
+    public HomeController(IServiceProvider services) => _emulator = services.GetService<EmbeddedLinodeEmulator>();
+
+    [HttpGet("/")]
+    public IActionResult Index() => View(new HomeViewModel(_emulator?.Server.BaseAddress));
+
+    [HttpGet("/signin-denied")]
+    public IActionResult SignInDenied() => View();
+
+    [HttpGet("/signin-failed")]
+    public IActionResult SignInFailed(string? reason)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(model: reason is { Length: <= 64 } ? reason : null);
+    }
+
+    [HttpGet("/forbidden")]
+    public IActionResult Forbidden()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet("/error")]
+    public IActionResult Error(int? status) =>
+        View(new ErrorViewModel(status ?? StatusCodes.Status500InternalServerError, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
+}

@@ -1,0 +1,3 @@
+namespace WebSample.Models;
+
+public sealed record ErrorViewModel(int Status, string RequestId);

@@ -1,0 +1,54 @@
+using Linode.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using WebSample;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Real Linode when a client id is configured (user-secrets, environment, appsettings); otherwise the emulator.
+var embeddedEmulator = await EmbeddedLinodeEmulator.StartIfNeededAsync(builder);
+
+builder.Services.AddControllersWithViews();
+builder.Services.AddDataProtection()
+    .SetApplicationName("Linode.WebSample")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "keys")));
+
+builder.Services
+    .AddAuthentication(options =>
+    {
+        options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        options.DefaultChallengeScheme = LinodeDefaults.AuthenticationScheme;
+    })
+    .AddCookie(options =>
+    {
+        options.Cookie.Name = "WebSample.Auth";
+        options.AccessDeniedPath = "/forbidden";
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    })
+    .AddLinode(options =>
+    {
+        // Everything else (client id and secret, scopes, endpoints) comes from Authentication:Schemes:Linode.
+        options.AccessDeniedPath = "/signin-denied";
+        options.Events.OnRemoteFailure = SignInFailurePage.RedirectAsync;
+        embeddedEmulator?.Configure(options);
+    });
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();
+if (embeddedEmulator is not null)
+{
+    app.Lifetime.ApplicationStopping.Register(() => embeddedEmulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
+}
+
+app.Run();
