@@ -30,7 +30,8 @@ public sealed class HomeController : Controller
         return View();
     }
 
-    [HttpGet("/error")]
+    // No method constraint: status-code pages re-execute the original method (a failed POST lands here too).
+    [Route("/error")]
     public IActionResult Error(int? status) =>
         View(new ErrorViewModel(status ?? StatusCodes.Status500InternalServerError, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
 }
