@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linode.AspNetCore.Authentication.Testing;
 
@@ -12,7 +10,7 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// clients, consent modes, fault injection and a record of every request it received. Serve it in-process through
 /// <see cref="CreateHttpMessageHandler"/> (for a back-channel), on a loopback port with
 /// <see cref="LinodeEmulatorServer.StartAsync(LinodeEmulator, int, CancellationToken)"/>, or under a path of any app with
-/// <see cref="LinodeEmulatorApplicationBuilderExtensions.UseLinodeEmulator"/>. One emulator may be served several ways at
+/// <c>app.UseLinodeEmulator(...)</c>. One emulator may be served several ways at
 /// once; they share its state.
 /// </summary>
 public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
@@ -23,7 +21,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     private readonly TokenEndpoint _token;
     private readonly RevokeEndpoint _revoke;
     private readonly ApiEndpoints _api;
-    private IHost? _inProcessHost;
+    private TestServer? _inProcessServer;
 
     /// <summary>Creates an emulator.</summary>
     /// <param name="options">Its settings; defaults seed one client and two users.</param>
@@ -169,25 +167,26 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     {
         lock (_lock)
         {
-            _inProcessHost ??= new HostBuilder()
-                .ConfigureLogging(logging => logging.ClearProviders())
-                .ConfigureWebHost(web => web.UseTestServer().Configure(app => app.Run(HandleAsync)))
-                .Start();
-            return _inProcessHost.GetTestServer().CreateHandler();
+            if (_inProcessServer is null)
+            {
+                // A TestServer without a generic host (see EmulatorHttpApplication for why).
+                var server = new TestServer(new ServiceCollection().BuildServiceProvider());
+                ((IServer)server).StartAsync(new EmulatorHttpApplication(this), CancellationToken.None).GetAwaiter().GetResult();
+                _inProcessServer = server;
+            }
+
+            return _inProcessServer.CreateHandler();
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _inProcessHost?.Dispose();
+    public void Dispose() => _inProcessServer?.Dispose();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_inProcessHost is { } host)
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     internal LinodeEmulatorClient? FindClient(string? clientId) =>

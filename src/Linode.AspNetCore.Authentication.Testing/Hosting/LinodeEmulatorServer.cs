@@ -1,21 +1,24 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Linode.AspNetCore.Authentication.Testing;
 
-/// <summary>An emulator served by Kestrel on a loopback port, for browsers, other processes and load tests.</summary>
+/// <summary>
+/// An emulator served by Kestrel on a loopback port, for browsers, other processes and load tests. Kestrel runs
+/// without a generic host, so starting it inside an app's <c>Program</c> does not disturb <c>WebApplicationFactory</c>.
+/// </summary>
 public sealed class LinodeEmulatorServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelServer _server;
 
-    private LinodeEmulatorServer(WebApplication app, LinodeEmulator emulator, Uri baseAddress)
+    private LinodeEmulatorServer(KestrelServer server, LinodeEmulator emulator, Uri baseAddress)
     {
-        _app = app;
+        _server = server;
         Emulator = emulator;
         Endpoints = LinodeEmulatorEndpoints.For(baseAddress);
     }
@@ -37,20 +40,19 @@ public sealed class LinodeEmulatorServer : IAsyncDisposable
     public static async Task<LinodeEmulatorServer> StartAsync(LinodeEmulator emulator, int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LinodeEmulatorServer).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LinodeEmulatorServer(app, emulator, new Uri(address));
+        var kestrelOptions = new KestrelServerOptions { ApplicationServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        kestrelOptions.Listen(IPAddress.Loopback, port);
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
+        await server.StartAsync(new EmulatorHttpApplication(emulator), cancellationToken).ConfigureAwait(false);
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LinodeEmulatorServer(server, emulator, new Uri(address));
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _server.Dispose();
     }
 }
