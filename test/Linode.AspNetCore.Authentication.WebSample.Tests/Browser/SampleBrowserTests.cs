@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Linode.AspNetCore.Authentication.Testing;
+using Microsoft.Playwright;
+
+namespace Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
+
+/// <summary>A person in headless Chromium: sign in through the emulator's consent page, see the account, sign out; and deny.</summary>
+public sealed class SampleBrowserTests
+{
+    [Fact]
+    public async Task A_person_signs_in_on_the_consent_page_sees_the_account_and_signs_out()
+    {
+        await using var sample = new KestrelSampleFactory();
+        sample.StartServer();
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(sample.BaseUrl + "/");
+        await HeadlessChromium.ScreenshotAsync(page, "1-home");
+        Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
+
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+        await HeadlessChromium.ScreenshotAsync(page, "2-consent");
+        Assert.Contains("Linodes: view (read only)", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.ClickAsync("#approve");
+        await page.WaitForURLAsync(sample.BaseUrl + "/account");
+        await HeadlessChromium.ScreenshotAsync(page, "3-account");
+        Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
+        Assert.Equal("example-user@gmail.com", await page.InnerTextAsync("#email"));
+        Assert.Equal(["linodes:read_only"], await page.Locator("#scopes code").AllInnerTextsAsync());
+        var token = sample.Emulator.Tokens.Single();
+        Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
+
+        await page.ClickAsync("#signout");
+        await page.WaitForURLAsync(sample.BaseUrl + "/");
+        await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
+        Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
+        Assert.Single(sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+        Assert.Equal(1, await page.Locator("#login").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_person_who_denies_consent_sees_the_denied_page_and_stays_signed_out()
+    {
+        await using var sample = new KestrelSampleFactory();
+        sample.StartServer();
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(sample.BaseUrl + "/account");
+        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+        await page.ClickAsync("#deny");
+        await page.WaitForURLAsync(new Regex("/signin-denied"));
+        await HeadlessChromium.ScreenshotAsync(page, "5-denied");
+
+        Assert.Equal("You declined the sign-in", await page.InnerTextAsync("#denied"));
+        Assert.Empty(sample.Emulator.Tokens);
+        var response = await page.GotoAsync(sample.BaseUrl + "/account");
+        Assert.Contains("/oauth/authorize", response!.Url, StringComparison.Ordinal);
+    }
+}
