@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Linode.AspNetCore.Authentication.Testing;
@@ -24,9 +22,7 @@ internal sealed class RevokeEndpoint
             return;
         }
 
-        var client = _emulator.FindClient(form["client_id"]);
-        var secretRequired = client is { IsPublic: false } && _emulator.Options.RevocationRequiresClientSecret;
-        if (client is null || (secretRequired && !SecretMatches(client.ClientSecret!, form["client_secret"])))
+        if (EmulatorClientAuthentication.Authenticate(_emulator, form, _emulator.Options.RevocationRequiresClientSecret) is not { } client)
         {
             await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client_id or wrong client_secret.");
             return;
@@ -45,7 +41,4 @@ internal sealed class RevokeEndpoint
             writer.WriteEndObject();
         });
     }
-
-    private static bool SecretMatches(string expected, string? actual) =>
-        actual is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
 }

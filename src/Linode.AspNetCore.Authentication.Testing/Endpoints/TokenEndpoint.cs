@@ -25,8 +25,7 @@ internal sealed class TokenEndpoint
             return;
         }
 
-        var client = _emulator.FindClient(form["client_id"]);
-        if (client is null || (!client.IsPublic && !FixedTimeEquals(client.ClientSecret!, form["client_secret"])))
+        if (EmulatorClientAuthentication.Authenticate(_emulator, form) is not { } client)
         {
             await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client_id or wrong client_secret.");
             return;
@@ -133,9 +132,6 @@ internal sealed class TokenEndpoint
         }
 
         var computed = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        return FixedTimeEquals(challenge, computed);
+        return EmulatorClientAuthentication.SecretsEqual(challenge, computed);
     }
-
-    private static bool FixedTimeEquals(string expected, string? actual) =>
-        actual is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
 }

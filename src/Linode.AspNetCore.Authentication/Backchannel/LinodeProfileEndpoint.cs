@@ -31,37 +31,20 @@ internal static class LinodeProfileEndpoint
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            JsonDocument? document = null;
-            try
+            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "uid", accept: null, cancellationToken).ConfigureAwait(false);
+            if (document is not null)
             {
-                document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
-                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("uid", out _))
-                {
-                    LinodeTelemetry.Count(EndpointName, "success");
-                    var result = document;
-                    document = null;
-                    return result;
-                }
-            }
-            catch (JsonException)
-            {
-            }
-            finally
-            {
-                document?.Dispose();
+                LinodeTelemetry.Count(EndpointName, "success");
+                return document;
             }
 
             LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, contentType);
             LinodeTelemetry.Count(EndpointName, "malformed");
             throw LinodeFailure.Create($"Linode's profile endpoint answered {(int)response.StatusCode} without a JSON profile carrying a uid.", "invalid_profile_response");
         }
-        catch (Exception exception) when (LinodeTokenEndpoint.IsBackchannelFailure(exception, cancellationToken))
+        catch (Exception exception) when (LinodeUnreachable.IsBackchannelFailure(exception, cancellationToken))
         {
-            var timedOut = exception is OperationCanceledException;
-            var reason = timedOut ? $"no answer within the back-channel timeout of {options.BackchannelTimeout.TotalSeconds:0.###} s" : "the connection failed";
-            LinodeLog.EndpointUnreachable(logger, EndpointName, reason);
-            LinodeTelemetry.Count(EndpointName, timedOut ? "timeout" : "unreachable");
-            throw LinodeFailure.Create($"Linode's profile endpoint could not be reached: {reason}.", timedOut ? "timeout" : "unreachable", inner: exception);
+            throw LinodeUnreachable.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
         }
     }
 

@@ -18,31 +18,13 @@ internal static class LinodeTokenEndpoint
     {
         using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token request");
         using var request = LinodeBackchannelRequest.Form(options.TokenEndpoint, form);
-        HttpResponseMessage response;
         try
         {
-            response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsBackchannelFailure(exception, cancellationToken))
-        {
-            return Unreachable(logger, exception, options.BackchannelTimeout);
-        }
-
-        using (response)
-        {
-            string body;
-            try
-            {
-                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (IsBackchannelFailure(exception, cancellationToken))
-            {
-                return Unreachable(logger, exception, options.BackchannelTimeout);
-            }
-
+            using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
             {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 var error = LinodeErrorBody.Parse(body);
                 LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
                 LinodeLog.LogErrorBody(logger, EndpointName, body);
@@ -51,27 +33,12 @@ internal static class LinodeTokenEndpoint
             }
 
             // Never log a successful token body: it holds the tokens.
-            JsonDocument? document = null;
-            try
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "access_token", HasText, cancellationToken).ConfigureAwait(false);
+            if (document is not null)
             {
-                document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("access_token", out var token)
-                    && token.ValueKind == JsonValueKind.String
-                    && token.GetString() is { Length: > 0 })
-                {
-                    LinodeTelemetry.Count(EndpointName, "success");
-                    var result = OAuthTokenResponse.Success(document);
-                    document = null;
-                    return result;
-                }
-            }
-            catch (JsonException)
-            {
-            }
-            finally
-            {
-                document?.Dispose();
+                LinodeTelemetry.Count(EndpointName, "success");
+                return OAuthTokenResponse.Success(document);
             }
 
             LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, contentType);
@@ -79,19 +46,11 @@ internal static class LinodeTokenEndpoint
             return OAuthTokenResponse.Failed(LinodeFailure.Create(
                 $"Linode's token endpoint answered {(int)response.StatusCode} without a JSON object carrying an access_token.", "invalid_token_response"));
         }
+        catch (Exception exception) when (LinodeUnreachable.IsBackchannelFailure(exception, cancellationToken))
+        {
+            return OAuthTokenResponse.Failed(LinodeUnreachable.Failure(EndpointName, exception, options.BackchannelTimeout, logger));
+        }
     }
 
-    /// <summary>Whether an exception is a back-channel failure to report (time-out, network), not the caller giving up.</summary>
-    internal static bool IsBackchannelFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static OAuthTokenResponse Unreachable(ILogger logger, Exception exception, TimeSpan timeout)
-    {
-        var timedOut = exception is OperationCanceledException;
-        var reason = timedOut ? $"no answer within the back-channel timeout of {timeout.TotalSeconds:0.###} s" : "the connection failed";
-        LinodeLog.EndpointUnreachable(logger, EndpointName, reason);
-        LinodeTelemetry.Count(EndpointName, timedOut ? "timeout" : "unreachable");
-        return OAuthTokenResponse.Failed(LinodeFailure.Create(
-            $"Linode's token endpoint could not be reached: {reason}.", timedOut ? "timeout" : "unreachable", inner: exception));
-    }
+    private static bool HasText(JsonElement token) => token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 };
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Linode.AspNetCore.Authentication.Testing;
-using Microsoft.Playwright;
 
 namespace Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
 
@@ -10,13 +9,8 @@ public sealed class SampleBrowserTests
     [Fact]
     public async Task A_person_signs_in_on_the_consent_page_sees_the_account_and_signs_out()
     {
-        await using var sample = new KestrelSampleFactory();
-        sample.StartServer();
-        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        await using var session = await BrowserSession.StartAsync();
+        var (sample, page) = (session.Sample, session.Page);
 
         await page.GotoAsync(sample.BaseUrl + "/");
         await HeadlessChromium.ScreenshotAsync(page, "1-home");
@@ -47,13 +41,8 @@ public sealed class SampleBrowserTests
     [Fact]
     public async Task A_person_who_denies_consent_sees_the_denied_page_and_stays_signed_out()
     {
-        await using var sample = new KestrelSampleFactory();
-        sample.StartServer();
-        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        await using var session = await BrowserSession.StartAsync();
+        var (sample, page) = (session.Sample, session.Page);
 
         await page.GotoAsync(sample.BaseUrl + "/account");
         await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
