@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication;
 
@@ -11,6 +12,17 @@ namespace Linode.AspNetCore.Authentication;
 internal static class LinodeFailure
 {
     public const string SafeMessageKey = "linode:message";
+
+    /// <summary>Reads an error answer (status, error code; the body only at Debug), logs and counts it, and builds the failure.</summary>
+    public static async Task<AuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeSpan? retryAfter, ILogger logger, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var error = LinodeErrorBody.Parse(body);
+        LinodeLog.EndpointFailed(logger, endpoint, (int)response.StatusCode, IsCode(error.Code) ? error.Code : "none");
+        LinodeLog.LogErrorBody(logger, endpoint, body);
+        LinodeTelemetry.Count(endpoint, "error");
+        return FromResponse(endpoint, response.StatusCode, error, response.Content.Headers.ContentType?.MediaType, retryAfter);
+    }
 
     public static AuthenticationFailureException FromResponse(string endpoint, HttpStatusCode status, LinodeErrorBody error, string? contentType, TimeSpan? retryAfter)
     {

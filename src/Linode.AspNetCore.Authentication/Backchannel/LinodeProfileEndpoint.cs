@@ -19,15 +19,9 @@ internal static class LinodeProfileEndpoint
         try
         {
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                var error = LinodeErrorBody.Parse(body);
-                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
-                LinodeLog.LogErrorBody(logger, EndpointName, body);
-                LinodeTelemetry.Count(EndpointName, "error");
-                throw LinodeFailure.FromResponse(EndpointName, response.StatusCode, error, contentType, RetryAfter(response));
+                throw await LinodeFailure.FromResponseAsync(EndpointName, response, RetryAfter(response), logger, cancellationToken).ConfigureAwait(false);
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -38,7 +32,7 @@ internal static class LinodeProfileEndpoint
                 return document;
             }
 
-            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, contentType);
+            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType);
             LinodeTelemetry.Count(EndpointName, "malformed");
             throw LinodeFailure.Create($"Linode's profile endpoint answered {(int)response.StatusCode} without a JSON profile carrying a uid.", "invalid_profile_response");
         }

@@ -21,15 +21,9 @@ internal static class LinodeTokenEndpoint
         try
         {
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var contentType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                var error = LinodeErrorBody.Parse(body);
-                LinodeLog.EndpointFailed(logger, EndpointName, (int)response.StatusCode, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
-                LinodeLog.LogErrorBody(logger, EndpointName, body);
-                LinodeTelemetry.Count(EndpointName, "error");
-                return OAuthTokenResponse.Failed(LinodeFailure.FromResponse(EndpointName, response.StatusCode, error, contentType, null));
+                return OAuthTokenResponse.Failed(await LinodeFailure.FromResponseAsync(EndpointName, response, null, logger, cancellationToken).ConfigureAwait(false));
             }
 
             // Never log a successful token body: it holds the tokens.
@@ -41,7 +35,7 @@ internal static class LinodeTokenEndpoint
                 return OAuthTokenResponse.Success(document);
             }
 
-            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, contentType);
+            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType);
             LinodeTelemetry.Count(EndpointName, "malformed");
             return OAuthTokenResponse.Failed(LinodeFailure.Create(
                 $"Linode's token endpoint answered {(int)response.StatusCode} without a JSON object carrying an access_token.", "invalid_token_response"));
