@@ -55,7 +55,8 @@ public static class LinodeExtensions
         // back-channel before OAuth's own post-configuration (which would otherwise create a bare HttpClient).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LinodeOptions>, LinodeConfigurationBinder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeBackchannelSetup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeSignOutCookieSetup>());
+        services.TryAddSingleton<LinodeSchemes>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeCookieEventsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());
         services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme));
         services.AddOptions<LinodeOptions>(authenticationScheme).ValidateOnStart();

@@ -77,6 +77,7 @@ public sealed class LinodeTokenRevoker
             return null;
         }
 
+
         if (onSignOut && !_options.Get(scheme).RevokeTokenOnSignOut)
         {
             LinodeLog.TokenRevocationSkipped(_logger, scheme, "RevokeTokenOnSignOut is off");
