@@ -154,6 +154,9 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             case LinodeEmulatorEndpoint.Account:
                 await _api.AccountAsync(context);
                 break;
+            case LinodeEmulatorEndpoint.LinodeInstances:
+                await _api.InstancesAsync(context);
+                break;
             default:
                 await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
                 break;
@@ -203,6 +206,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         "/logout" => LinodeEmulatorEndpoint.Logout,
         "/v4/profile" => LinodeEmulatorEndpoint.Profile,
         "/v4/account" => LinodeEmulatorEndpoint.Account,
+        "/v4/linode/instances" => LinodeEmulatorEndpoint.LinodeInstances,
         _ => LinodeEmulatorEndpoint.Unknown,
     };
 

@@ -56,6 +56,7 @@ public static class LinodeExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LinodeOptions>, LinodeConfigurationBinder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeBackchannelSetup>());
         services.TryAddSingleton<LinodeSchemes>();
+        services.TryAddSingleton<LinodeTokenRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeCookieEventsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());
         services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme));

@@ -48,6 +48,14 @@ public class LinodeOptions : OAuthOptions
     /// <summary>The longest a revocation call may take before it is abandoned. Defaults to 5 seconds.</summary>
     public TimeSpan RevocationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether the saved tokens are refreshed automatically while the sign-in cookie is validated, when the access
+    /// token expires within <see cref="TokenRefreshWindow"/>. Off by default; needs <see cref="RemoteAuthenticationOptions.SaveTokens"/>.
+    /// Linode access tokens live 2 hours and every refresh rotates the refresh token.</summary>
+    public bool AutomaticTokenRefresh { get; set; }
+
+    /// <summary>How long before the access token expires an automatic refresh happens. Defaults to 5 minutes.</summary>
+    public TimeSpan TokenRefreshWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The separator put between scopes in the authorize request. Linode documents <c>","</c> (the default)
     /// and also accepts <c>" "</c>.</summary>
     public string ScopeSeparator { get; set; } = ",";
@@ -96,6 +104,17 @@ public class LinodeOptions : OAuthOptions
         if (BackchannelTimeout <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"'{section}BackchannelTimeout' must be positive; it is {BackchannelTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (TokenRefreshWindow <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"'{section}TokenRefreshWindow' must be positive; it is {TokenRefreshWindow.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (AutomaticTokenRefresh && !SaveTokens)
+        {
+            throw new InvalidOperationException(
+                $"'{section}AutomaticTokenRefresh' needs the tokens saved in the cookie: set '{section}SaveTokens' to true (the default).");
         }
 
         if (ScopeSeparator is not ("," or " "))

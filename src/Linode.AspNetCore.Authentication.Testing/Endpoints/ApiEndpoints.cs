@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace Linode.AspNetCore.Authentication.Testing;
 
 /// <summary>
-/// The api.linode.com slice: <c>GET /v4/profile</c> (any valid token) and <c>GET /v4/account</c> (<c>account:read_only</c>).
+/// The api.linode.com slice: <c>GET /v4/profile</c> (any valid token), <c>GET /v4/account</c> (<c>account:read_only</c>) and
+/// <c>GET /v4/linode/instances</c> (<c>linodes:read_only</c>).
 /// Invalid, expired or revoked tokens get 401 <c>Invalid Token</c>; a token without the needed scope gets 401
 /// <c>Your OAuth token is not authorized to use this endpoint.</c>. Answers carry <c>X-OAuth-Scopes</c> and
 /// <c>X-Accepted-OAuth-Scopes</c>.
@@ -67,6 +68,37 @@ internal sealed class ApiEndpoints
             writer.WriteString("country", "US");
             writer.WriteNumber("balance", 0);
             writer.WriteString("euuid", "E1AF5EEC-526F-487D-B317EBEB34C87D71");
+            writer.WriteEndObject();
+        });
+    }
+
+    public async Task InstancesAsync(HttpContext context)
+    {
+        if (await AuthorizeAsync(context, "linodes:read_only") is not { } token)
+        {
+            return;
+        }
+
+        var instances = token.User.Instances.ToArray();
+        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("data");
+            foreach (var instance in instances)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("id", instance.Id);
+                writer.WriteString("label", instance.Label);
+                writer.WriteString("region", instance.Region);
+                writer.WriteString("type", instance.Type);
+                writer.WriteString("status", instance.Status);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("page", 1);
+            writer.WriteNumber("pages", 1);
+            writer.WriteNumber("results", instances.Length);
             writer.WriteEndObject();
         });
     }

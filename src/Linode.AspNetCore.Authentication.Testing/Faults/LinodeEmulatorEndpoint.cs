@@ -23,4 +23,7 @@ public enum LinodeEmulatorEndpoint
 
     /// <summary><c>GET /v4/account</c> (needs <c>account:read_only</c>).</summary>
     Account,
+
+    /// <summary><c>GET /v4/linode/instances</c> (needs <c>linodes:read_only</c>).</summary>
+    LinodeInstances,
 }

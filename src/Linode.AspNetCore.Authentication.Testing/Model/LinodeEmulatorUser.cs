@@ -39,12 +39,25 @@ public sealed class LinodeEmulatorUser
     /// <summary>The <c>authentication_type</c>: <c>password</c>, <c>github</c> or <c>google</c>.</summary>
     public string AuthenticationType { get; set; } = "password";
 
-    /// <summary>The user the emulator seeds first: uid 1234, <c>exampleUser</c>, as in Linode's API documentation.</summary>
-    /// <returns>A new instance.</returns>
-    public static LinodeEmulatorUser CreateExampleUser() => new(1234, "exampleUser", "example-user@gmail.com");
+    /// <summary>The Linode instances in the user's account.</summary>
+    public IList<LinodeEmulatorInstance> Instances { get; } = [];
 
-    /// <summary>A second seeded user: uid 5678, <c>restrictedUser</c>, restricted and without two-factor authentication.</summary>
+    /// <summary>The user the emulator seeds first: uid 1234, <c>exampleUser</c>, as in Linode's API documentation, with two instances.</summary>
     /// <returns>A new instance.</returns>
-    public static LinodeEmulatorUser CreateRestrictedUser() =>
-        new(5678, "restrictedUser", "restricted@example.com") { Restricted = true, TwoFactorAuth = false, Timezone = "Europe/Berlin", AuthenticationType = "github" };
+    public static LinodeEmulatorUser CreateExampleUser()
+    {
+        var user = new LinodeEmulatorUser(1234, "exampleUser", "example-user@gmail.com");
+        user.Instances.Add(new LinodeEmulatorInstance(123, "web-1", "us-east", "g6-standard-2", "running"));
+        user.Instances.Add(new LinodeEmulatorInstance(456, "db-1", "eu-central", "g6-dedicated-4", "offline"));
+        return user;
+    }
+
+    /// <summary>A second seeded user: uid 5678, <c>restrictedUser</c>, restricted and without two-factor authentication, with one instance.</summary>
+    /// <returns>A new instance.</returns>
+    public static LinodeEmulatorUser CreateRestrictedUser()
+    {
+        var user = new LinodeEmulatorUser(5678, "restrictedUser", "restricted@example.com") { Restricted = true, TwoFactorAuth = false, Timezone = "Europe/Berlin", AuthenticationType = "github" };
+        user.Instances.Add(new LinodeEmulatorInstance(789, "lab-box", "ap-south", "g6-nanode-1", "running"));
+        return user;
+    }
 }

@@ -21,8 +21,13 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
 {
     private static readonly object Revoked = new();
     private readonly LinodeSchemes _schemes;
+    private readonly LinodeTokenRefresher _refresher;
 
-    public LinodeCookieEventsSetup(LinodeSchemes schemes) => _schemes = schemes;
+    public LinodeCookieEventsSetup(LinodeSchemes schemes, LinodeTokenRefresher refresher)
+    {
+        _schemes = schemes;
+        _refresher = refresher;
+    }
 
     public void PostConfigure(string? name, CookieAuthenticationOptions options)
     {
@@ -32,9 +37,14 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
         var appValidatePrincipal = options.Events.OnValidatePrincipal;
         options.Events.OnValidatePrincipal = async context =>
         {
-            if (context.Properties is { } properties && _schemes.SchemeOf(properties) is not null)
+            if (context.Properties is { } properties && _schemes.SchemeOf(properties) is { } scheme)
             {
                 context.HttpContext.Items[ticketKey] = properties;
+                await _refresher.RefreshIfDueAsync(context, scheme).ConfigureAwait(false);
+                if (context.Principal is null)
+                {
+                    return;
+                }
             }
 
             await appValidatePrincipal(context).ConfigureAwait(false);

@@ -48,6 +48,21 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Revoking the Linode token of scheme '{Scheme}' failed: {Reason}. The local sign-out goes on.")]
     public static partial void TokenRevocationError(ILogger logger, string scheme, string reason);
 
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Refreshed the Linode tokens of scheme '{Scheme}'; the new access token expires at {ExpiresAt:o}.")]
+    public static partial void TokenRefreshed(ILogger logger, string scheme, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Linode refused the refresh token of scheme '{Scheme}' (HTTP {StatusCode}, error code '{ErrorCode}'); signing the user out.")]
+    public static partial void TokenRefreshRejected(ILogger logger, string scheme, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Refreshing the Linode tokens of scheme '{Scheme}' failed (HTTP {StatusCode}, error code '{ErrorCode}'); the session is kept and a later request retries.")]
+    public static partial void TokenRefreshFailed(ILogger logger, string scheme, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Debug, Message = "The Linode tokens of scheme '{Scheme}' are due for refresh but no refresh token was saved.")]
+    public static partial void NoRefreshToken(ILogger logger, string scheme);
+
+    [LoggerMessage(EventId = 5024, Level = LogLevel.Error, Message = "An OnTokenRefreshed handler of scheme '{Scheme}' threw.")]
+    public static partial void TokenRefreshedHandlerFailed(ILogger logger, string scheme, Exception exception);
+
     /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>
     public static void LogErrorBody(ILogger logger, string endpoint, string body)
     {

@@ -31,4 +31,20 @@ public static class LinodeHttpContextExtensions
 
         return new LinodeTokenRevocationResult(signInScheme ?? string.Empty, LinodeTokenRevocationOutcome.Skipped, error: "not_signed_in_with_linode");
     }
+
+    /// <summary>
+    /// The signed-in Linode user's current access token, for calls outside <c>HttpClient</c>. Authenticating the ticket
+    /// refreshes it first when <see cref="LinodeOptions.AutomaticTokenRefresh"/> is on and it is due.
+    /// </summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="signInScheme">The scheme holding the ticket (the cookie); null for the default authenticate scheme.</param>
+    /// <returns>The access token, or null when the user is not signed in with Linode or no token was saved.</returns>
+    public static async Task<string?> GetLinodeAccessTokenAsync(this HttpContext context, string? signInScheme = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var current = await Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, signInScheme).ConfigureAwait(false);
+        return current.Succeeded && current.Properties is { } properties && context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) is not null
+            ? LinodeSavedTokens.AccessToken(properties)
+            : null;
+    }
 }

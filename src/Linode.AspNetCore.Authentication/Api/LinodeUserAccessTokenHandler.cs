@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Attaches the signed-in user's current Linode access token (refreshed first when automatic refresh is on and it is due)
+/// as <c>Authorization: Bearer</c>, and turns Linode's 401 and 429 answers into <see cref="LinodeMissingScopeException"/>,
+/// <see cref="LinodeInvalidTokenException"/> and <see cref="LinodeRateLimitedException"/>.
+/// Added with <c>AddLinodeUserAccessToken()</c>; reads the user from the current request on every call.
+/// </summary>
+internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
+{
+    private const string NotAuthorizedReason = "Your OAuth token is not authorized to use this endpoint.";
+    private readonly IHttpContextAccessor _accessor;
+    private readonly IOptionsMonitor<LinodeApiClientOptions> _options;
+    private readonly string _clientName;
+
+    public LinodeUserAccessTokenHandler(IHttpContextAccessor accessor, IOptionsMonitor<LinodeApiClientOptions> options, string clientName)
+    {
+        _accessor = accessor;
+        _options = options;
+        _clientName = clientName;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = _accessor.HttpContext
+            ?? throw new InvalidOperationException("A Linode user-token HttpClient was used outside an HTTP request; there is no signed-in user to act for.");
+        var token = await context.GetLinodeAccessTokenAsync(_options.Get(_clientName).SignInScheme).ConfigureAwait(false)
+            ?? throw new LinodeInvalidTokenException("No user signed in with Linode (or no saved access token: is SaveTokens on?).", null);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var reason = LinodeErrorBody.Parse(body).Description;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw new LinodeRateLimitedException(response.Headers.RetryAfter?.Delta, reason);
+            }
+
+            var accepted = Header(response, "X-Accepted-OAuth-Scopes");
+            if (string.Equals(reason, NotAuthorizedReason, StringComparison.Ordinal) || !string.IsNullOrWhiteSpace(accepted))
+            {
+                throw new LinodeMissingScopeException(LinodeScopes.Parse(accepted), LinodeScopes.Parse(Header(response, "X-OAuth-Scopes")), reason);
+            }
+
+            throw new LinodeInvalidTokenException($"Linode refused the access token: {reason ?? "401 Unauthorized"}.", reason);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(' ', values) : null;
+}

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Automatic refresh of a Linode ticket's tokens while its cookie is validated. The not-due path reads two ticket items
+/// and compares times: no I/O, no allocation. A due refresh is single-flight per refresh token: concurrent requests of one
+/// session await one call to Linode, and requests that still carry the old cookie shortly afterwards reuse its result
+/// (Linode rotates refresh tokens, so a second call with the old one would be refused). The flights are per process.
+/// </summary>
+internal sealed class LinodeTokenRefresher
+{
+    /// <summary>How long a completed refresh is reused by requests that still carry the old cookie.</summary>
+    internal static readonly TimeSpan ReuseWindow = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
+    private readonly IOptionsMonitor<LinodeOptions> _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public LinodeTokenRefresher(IOptionsMonitor<LinodeOptions> options, ILogger<LinodeTokenRefresher> logger, TimeProvider time)
+    {
+        _options = options;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>Refreshes the ticket's tokens when automatic refresh is on and the access token expires within the window.</summary>
+    /// <returns>The outcome, or null when nothing was due.</returns>
+    public async Task<LinodeTokenRefreshResult?> RefreshIfDueAsync(CookieValidatePrincipalContext context, string scheme)
+    {
+        var options = _options.Get(scheme);
+        var properties = context.Properties;
+        if (!options.AutomaticTokenRefresh || LinodeSavedTokens.ExpiresAt(properties) is not { } expiresAt
+            || expiresAt - _time.GetUtcNow() > options.TokenRefreshWindow)
+        {
+            return null;
+        }
+
+        if (LinodeSavedTokens.RefreshToken(properties) is not { Length: > 0 } refreshToken)
+        {
+            LinodeLog.NoRefreshToken(_logger, scheme);
+            return null;
+        }
+
+        var refreshed = await JoinFlightAsync(context, scheme, options, refreshToken).ConfigureAwait(false);
+        switch (refreshed.Result.Outcome)
+        {
+            case LinodeTokenRefreshOutcome.Refreshed:
+                Apply(context, options, scheme, refreshed);
+                break;
+            case LinodeTokenRefreshOutcome.Rejected:
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
+                break;
+        }
+
+        return refreshed.Result;
+    }
+
+    private async Task<LinodeRefreshedTokens> JoinFlightAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, string refreshToken)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (key, stale) in _flights)
+        {
+            if (stale.CompletedAt is { } completed && now - completed > ReuseWindow)
+            {
+                _flights.TryRemove(KeyValuePair.Create(key, stale));
+            }
+        }
+
+        // GetOrAdd may build a Flight more than once under contention; only the stored one's Lazy ever runs.
+        var flight = _flights.GetOrAdd(refreshToken, static (token, state) => new Flight(() => state.Refresher.RunAsync(state.Context, state.Scheme, state.Options, token)), (Refresher: this, Context: context, Scheme: scheme, Options: options));
+        var result = await flight.Task.Value.ConfigureAwait(false);
+        flight.CompletedAt ??= _time.GetUtcNow();
+        if (result.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
+        {
+            // Transient: let the next request try again rather than reuse the failure.
+            _flights.TryRemove(KeyValuePair.Create(refreshToken, flight));
+        }
+
+        return result;
+    }
+
+    private async Task<LinodeRefreshedTokens> RunAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, string refreshToken)
+    {
+        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token refresh");
+        var form = new[]
+        {
+            KeyValuePair.Create("grant_type", "refresh_token"),
+            KeyValuePair.Create("refresh_token", refreshToken),
+            KeyValuePair.Create("client_id", options.ClientId),
+            KeyValuePair.Create("client_secret", options.ClientSecret),
+        };
+
+        // Not the request's token: other requests wait on this call. BackchannelTimeout bounds it.
+        using var response = await LinodeTokenEndpoint.PostAsync(options, form, _logger, CancellationToken.None).ConfigureAwait(false);
+        var refreshed = Interpret(scheme, response);
+        await RaiseAsync(context, scheme, options, refreshed.Result).ConfigureAwait(false);
+        return refreshed;
+    }
+
+    private LinodeRefreshedTokens Interpret(string scheme, Microsoft.AspNetCore.Authentication.OAuth.OAuthTokenResponse response)
+    {
+        if (response.Error is { } error)
+        {
+            var status = error.Data["status"] as int?;
+            var code = error.Data["error"] as string;
+            if (string.Equals(code, "invalid_grant", StringComparison.Ordinal))
+            {
+                LinodeLog.TokenRefreshRejected(_logger, scheme, status, code);
+                return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Rejected, statusCode: status, error: code), null, null, null, null);
+            }
+
+            LinodeLog.TokenRefreshFailed(_logger, scheme, status, LinodeFailure.IsCode(code) ? code : "none");
+            return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, statusCode: status, error: code), null, null, null, null);
+        }
+
+        var seconds = int.TryParse(response.ExpiresIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 7200;
+        var expiresAt = _time.GetUtcNow().AddSeconds(seconds);
+        var granted = LinodeGrantedScopes.Read(response.Response!.RootElement, out var present);
+        LinodeLog.TokenRefreshed(_logger, scheme, expiresAt);
+        return new(
+            new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Refreshed, expiresAt),
+            response.AccessToken,
+            string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken,
+            response.TokenType,
+            present ? granted : null);
+    }
+
+    private static void Apply(CookieValidatePrincipalContext context, LinodeOptions options, string scheme, LinodeRefreshedTokens refreshed)
+    {
+        var properties = context.Properties;
+        var tokens = properties.GetTokens().ToDictionary(token => token.Name, token => token.Value, StringComparer.Ordinal);
+        tokens["access_token"] = refreshed.AccessToken!;
+        tokens["expires_at"] = refreshed.Result.ExpiresAt!.Value.ToString("o", CultureInfo.InvariantCulture);
+        if (refreshed.RefreshToken is not null)
+        {
+            tokens["refresh_token"] = refreshed.RefreshToken;
+        }
+
+        if (refreshed.TokenType is not null)
+        {
+            tokens["token_type"] = refreshed.TokenType;
+        }
+
+        properties.StoreTokens(tokens.Select(pair => new AuthenticationToken { Name = pair.Key, Value = pair.Value }));
+        if (refreshed.GrantedScopes is { } granted && context.Principal is { } principal && ScopesChanged(principal, granted))
+        {
+            context.ReplacePrincipal(WithScopes(principal, granted, options.ClaimsIssuer ?? scheme));
+        }
+
+        context.ShouldRenew = true;
+    }
+
+    private static bool ScopesChanged(ClaimsPrincipal principal, LinodeScopeSet granted)
+    {
+        var current = principal.FindAll(LinodeClaimTypes.Scope).Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal);
+        return !current.SetEquals(granted.Select(scope => scope.Value));
+    }
+
+    private static ClaimsPrincipal WithScopes(ClaimsPrincipal principal, LinodeScopeSet granted, string issuer)
+    {
+        var identities = principal.Identities.Select(identity => identity.Clone()).ToList();
+        foreach (var identity in identities)
+        {
+            foreach (var claim in identity.FindAll(LinodeClaimTypes.Scope).ToList())
+            {
+                identity.RemoveClaim(claim);
+            }
+        }
+
+        var target = identities.FirstOrDefault(identity => identity.IsAuthenticated) ?? identities[0];
+        target.AddClaims(granted.Select(scope => new Claim(LinodeClaimTypes.Scope, scope.Value, ClaimValueTypes.String, issuer)));
+        return new ClaimsPrincipal(identities);
+    }
+
+    private async Task RaiseAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, LinodeTokenRefreshResult result)
+    {
+        try
+        {
+            var schemes = context.HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
+            var authenticationScheme = await schemes.GetSchemeAsync(scheme).ConfigureAwait(false);
+            var events = options.EventsType is { } type ? (LinodeEvents)context.HttpContext.RequestServices.GetRequiredService(type) : options.Events;
+            await events.TokenRefreshed(new LinodeTokenRefreshedContext(context.HttpContext, authenticationScheme!, options, result)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An app's event handler must not break the refresh that other requests wait on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LinodeLog.TokenRefreshedHandlerFailed(_logger, scheme, exception);
+        }
+    }
+
+    private sealed class Flight(Func<Task<LinodeRefreshedTokens>> run)
+    {
+        public Lazy<Task<LinodeRefreshedTokens>> Task { get; } = new(run, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public DateTimeOffset? CompletedAt { get; set; }
+    }
+}
