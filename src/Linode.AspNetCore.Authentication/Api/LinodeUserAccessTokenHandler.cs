@@ -48,10 +48,14 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
                 throw new LinodeRateLimitedException(response.Headers.RetryAfter?.Delta, reason);
             }
 
-            var accepted = Header(response, "X-Accepted-OAuth-Scopes");
-            if (string.Equals(reason, NotAuthorizedReason, StringComparison.Ordinal) || !string.IsNullOrWhiteSpace(accepted))
+            // Linode sends the scope headers on every answer, so the reason text decides; without one, a token that Linode
+            // recognised (X-OAuth-Scopes present) and that does not cover what the endpoint accepts lacks a scope.
+            var accepted = LinodeScopes.Parse(Header(response, "X-Accepted-OAuth-Scopes"));
+            var granted = Header(response, "X-OAuth-Scopes");
+            if (string.Equals(reason, NotAuthorizedReason, StringComparison.Ordinal)
+                || (reason is null && granted is not null && accepted.Count > 0 && !accepted.Any(LinodeScopes.Parse(granted).Covers)))
             {
-                throw new LinodeMissingScopeException(LinodeScopes.Parse(accepted), LinodeScopes.Parse(Header(response, "X-OAuth-Scopes")), reason);
+                throw new LinodeMissingScopeException(accepted, LinodeScopes.Parse(granted), reason);
             }
 
             throw new LinodeInvalidTokenException($"Linode refused the access token: {reason ?? "401 Unauthorized"}.", reason);

@@ -30,6 +30,8 @@ public sealed class OptionsValidationTests
     [InlineData("SaveTokens", "1", "Configuration key 'Authentication:Schemes:Linode:SaveTokens' must be true or false")]
     [InlineData("RevokeTokenOnSignOut", "on", "Configuration key 'Authentication:Schemes:Linode:RevokeTokenOnSignOut' must be true or false")]
     [InlineData("BackchannelTimeout", "soon", "Configuration key 'Authentication:Schemes:Linode:BackchannelTimeout' must be a positive time span such as '00:00:30'; it is 'soon'")]
+    [InlineData("TokenRefreshWindow", "00:00:00", "Configuration key 'Authentication:Schemes:Linode:TokenRefreshWindow' must be a positive time span")]
+    [InlineData("AutomaticTokenRefresh", "maybe", "Configuration key 'Authentication:Schemes:Linode:AutomaticTokenRefresh' must be true or false")]
     [InlineData("CallbackPath", "signin-linode", "Configuration key 'Authentication:Schemes:Linode:CallbackPath' must start with '/'")]
     public async Task A_wrong_setting_stops_the_app_at_start_up_with_a_message_naming_the_key(string key, string? value, string expected)
     {
@@ -76,5 +78,17 @@ public sealed class OptionsValidationTests
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => LinodeTestHost.StartAsync(options => options.RevocationTimeout = TimeSpan.Zero));
 
         Assert.Contains("'Authentication:Schemes:Linode:RevocationTimeout' must be positive; it is 00:00:00", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Automatic_refresh_without_saved_tokens_is_refused()
+    {
+        var settings = ValidSettings();
+        settings[Section + "AutomaticTokenRefresh"] = "true";
+        settings[Section + "SaveTokens"] = "false";
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => LinodeTestHost.StartAsync(settings: settings));
+
+        Assert.Contains("'Authentication:Schemes:Linode:AutomaticTokenRefresh' needs the tokens saved in the cookie", exception.Message, StringComparison.Ordinal);
     }
 }

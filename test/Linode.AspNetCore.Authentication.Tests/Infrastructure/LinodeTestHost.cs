@@ -44,6 +44,8 @@ public sealed class LinodeTestHost : IAsyncDisposable
 
     public ConcurrentQueue<LinodeTokenRevocationResult> Revocations { get; } = new();
 
+    public ConcurrentQueue<LinodeTokenRefreshResult> Refreshes { get; } = new();
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<LinodeTestHost> StartAsync(
@@ -72,14 +74,36 @@ public sealed class LinodeTestHost : IAsyncDisposable
             Revocations.Enqueue(context.Result);
             return Task.CompletedTask;
         };
+        options.Events.OnTokenRefreshed = context =>
+        {
+            Refreshes.Enqueue(context.Result);
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>Signs in through the whole flow (challenge, emulator consent, callback) and returns the final answer.</summary>
     public Task<HttpResponseMessage> SignInAsync(string path = "/me") => Browser.GetAsync(AppBase + path);
 
-    public async Task<MeResponse> GetMeAsync()
+    /// <summary>Another browser (another person) on the same app and emulator.</summary>
+    public TestBrowser CreateBrowser()
     {
-        using var response = await Browser.GetAsync(AppBase + "/me");
+        var browser = new TestBrowser();
+        browser.Route("app.test", _app.GetTestServer().CreateHandler());
+        browser.Route(LoginHost, Emulator.CreateHttpMessageHandler());
+        return browser;
+    }
+
+    public Task<MeResponse> GetMeAsync() => GetMeAsync(Browser);
+
+    public async Task<string> GetTextAsync(string path, TestBrowser? browser = null)
+    {
+        using var response = await (browser ?? Browser).SendAsync(new HttpRequestMessage(HttpMethod.Get, AppBase + path));
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<MeResponse> GetMeAsync(TestBrowser browser)
+    {
+        using var response = await browser.GetAsync(AppBase + "/me");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<MeResponse>(TestContext.Current.CancellationToken))!;
     }
@@ -130,6 +154,10 @@ public sealed class LinodeTestHost : IAsyncDisposable
             addSchemes(authentication, this);
         }
 
+        builder.Services.AddHttpClient<LinodeInstancesClient>()
+            .AddLinodeUserAccessToken()
+            .ConfigurePrimaryHttpMessageHandler(() => Emulator.CreateHttpMessageHandler());
+
         _app = builder.Build();
         _app.UseAuthentication();
         _app.MapGet("/me", async Task<IResult> (HttpContext context) =>
@@ -149,6 +177,26 @@ public sealed class LinodeTestHost : IAsyncDisposable
         _app.MapGet("/challenge-scopes", () => Results.Challenge(
             new Microsoft.AspNetCore.Authentication.OAuth.OAuthChallengeProperties { RedirectUri = "/me", Scope = [LinodeScopes.Linodes.ReadWrite, LinodeScopes.Volumes.ReadOnly] },
             [LinodeDefaults.AuthenticationScheme]));
+        _app.MapGet("/linodes", async Task<IResult> (LinodeInstancesClient client) =>
+        {
+            try
+            {
+                return Results.Text(string.Join(",", await client.GetLabelsAsync()));
+            }
+            catch (LinodeMissingScopeException exception)
+            {
+                return Results.Text($"missing-scope:{exception.RequiredScopes}|{exception.GrantedScopes}");
+            }
+            catch (LinodeInvalidTokenException)
+            {
+                return Results.Text("invalid-token");
+            }
+            catch (LinodeRateLimitedException exception)
+            {
+                return Results.Text($"rate-limited:{exception.RetryAfter?.TotalSeconds}");
+            }
+        });
+        _app.MapGet("/token", async Task<IResult> (HttpContext context) => Results.Text(await context.GetLinodeAccessTokenAsync() ?? "none"));
         _app.MapPost("/signout", async Task<IResult> (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -41,7 +41,10 @@ public sealed class TestBrowser : IDisposable
             }
         }
 
-        History.Add(new Hop(request.Method, uri, response.StatusCode, response.Headers.Location is { } location ? new Uri(uri, location) : null));
+        lock (History)
+        {
+            History.Add(new Hop(request.Method, uri, response.StatusCode, response.Headers.Location is { } location ? new Uri(uri, location) : null));
+        }
         return response;
     }
 
