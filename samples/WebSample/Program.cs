@@ -33,6 +33,11 @@ builder.Services
         embeddedEmulator?.Configure(options);
     });
 
+// Calls to the Linode API as the signed-in user (the emulator's API when it is embedded).
+builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>()
+    .AddLinodeUserAccessToken(options => options.BaseAddress = embeddedEmulator?.Server.Endpoints.Api
+        ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress);
+
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())

@@ -30,6 +30,12 @@ public sealed class SampleBrowserTests
         var token = sample.Emulator.Tokens.Single();
         Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
 
+        await page.ClickAsync("#linodes");
+        await page.WaitForURLAsync(sample.BaseUrl + "/linodes");
+        await HeadlessChromium.ScreenshotAsync(page, "3b-linodes");
+        Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
+        await page.GotoAsync(sample.BaseUrl + "/account");
+
         await page.ClickAsync("#signout");
         await page.WaitForURLAsync(sample.BaseUrl + "/");
         await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
