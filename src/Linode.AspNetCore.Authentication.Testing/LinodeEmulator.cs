@@ -17,6 +17,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<LinodeEmulatorRequest> _requests = [];
+    private readonly long[] _counts = new long[Enum.GetValues<LinodeEmulatorEndpoint>().Length];
     private readonly AuthorizeEndpoint _authorize;
     private readonly TokenEndpoint _token;
     private readonly RevokeEndpoint _revoke;
@@ -58,6 +59,11 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     public IReadOnlyList<LinodeEmulatorToken> Tokens => Store.Tokens;
 
     internal EmulatorStore Store { get; }
+
+    /// <summary>How many requests reached <paramref name="endpoint"/>, counted even when <see cref="LinodeEmulatorOptions.RecordRequests"/> is off.</summary>
+    /// <param name="endpoint">The endpoint.</param>
+    /// <returns>The count.</returns>
+    public long RequestCount(LinodeEmulatorEndpoint endpoint) => Interlocked.Read(ref _counts[(int)endpoint]);
 
     /// <summary>The requests received at one endpoint.</summary>
     /// <param name="endpoint">The endpoint.</param>
@@ -102,7 +108,11 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = Classify(context.Request.Path);
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
-        Record(endpoint, context.Request, form);
+        Interlocked.Increment(ref _counts[(int)endpoint]);
+        if (Options.RecordRequests)
+        {
+            Record(endpoint, context.Request, form);
+        }
 
         if (Faults.Take(endpoint) is { } fault)
         {

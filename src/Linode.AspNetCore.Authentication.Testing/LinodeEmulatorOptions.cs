@@ -31,6 +31,10 @@ public sealed class LinodeEmulatorOptions
     /// <summary>The separator of granted scopes in token responses. Linode uses a space; older answers used commas.</summary>
     public string ResponseScopeSeparator { get; set; } = " ";
 
+    /// <summary>Whether every request is recorded in full (<see cref="LinodeEmulator.Requests"/>). On by default; turn it off for
+    /// load tests, where <see cref="LinodeEmulator.RequestCount(LinodeEmulatorEndpoint)"/> still counts.</summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>Whether <c>/oauth/revoke</c> demands the client secret of a confidential client. Not confirmed for Linode; on by default.</summary>
     public bool RevocationRequiresClientSecret { get; set; } = true;
 }

@@ -15,10 +15,12 @@ namespace Linode.AspNetCore.Authentication.Testing;
 public sealed class LinodeEmulatorServer : IAsyncDisposable
 {
     private readonly KestrelServer _server;
+    private readonly ConnectionCounter _connections;
 
-    private LinodeEmulatorServer(KestrelServer server, LinodeEmulator emulator, Uri baseAddress)
+    private LinodeEmulatorServer(KestrelServer server, ConnectionCounter connections, LinodeEmulator emulator, Uri baseAddress)
     {
         _server = server;
+        _connections = connections;
         Emulator = emulator;
         Endpoints = LinodeEmulatorEndpoints.For(baseAddress);
     }
@@ -32,6 +34,9 @@ public sealed class LinodeEmulatorServer : IAsyncDisposable
     /// <summary>The endpoint URLs.</summary>
     public LinodeEmulatorEndpoints Endpoints { get; }
 
+    /// <summary>How many TCP connections this server has accepted: a client that pools its connections keeps this flat.</summary>
+    public long AcceptedConnections => Interlocked.Read(ref _connections.Count);
+
     /// <summary>Starts serving <paramref name="emulator"/> on 127.0.0.1.</summary>
     /// <param name="emulator">The emulator.</param>
     /// <param name="port">The port; 0 picks a free one.</param>
@@ -41,12 +46,17 @@ public sealed class LinodeEmulatorServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(emulator);
         var kestrelOptions = new KestrelServerOptions { ApplicationServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        kestrelOptions.Listen(IPAddress.Loopback, port);
+        var connections = new ConnectionCounter();
+        kestrelOptions.Listen(IPAddress.Loopback, port, listen => listen.Use(next => connection =>
+        {
+            Interlocked.Increment(ref connections.Count);
+            return next(connection);
+        }));
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
         await server.StartAsync(new EmulatorHttpApplication(emulator), cancellationToken).ConfigureAwait(false);
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LinodeEmulatorServer(server, emulator, new Uri(address));
+        return new LinodeEmulatorServer(server, connections, emulator, new Uri(address));
     }
 
     /// <inheritdoc />
@@ -54,5 +64,12 @@ public sealed class LinodeEmulatorServer : IAsyncDisposable
     {
         await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
         _server.Dispose();
+    }
+
+    private sealed class ConnectionCounter
+    {
+#pragma warning disable SA1401, CA1051 // A field, so Interlocked can update it.
+        public long Count;
+#pragma warning restore SA1401, CA1051
     }
 }

@@ -135,4 +135,39 @@ public sealed class EmulatorApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("/v4/profile", Assert.Single(emulator.Requests).Path);
     }
+
+    [Fact]
+    public async Task The_loopback_server_counts_accepted_connections_so_pooling_shows()
+    {
+        await using var emulator = new LinodeEmulator();
+        await using var server = await LinodeEmulatorServer.StartAsync(emulator, cancellationToken: TestContext.Current.CancellationToken);
+        using var pooled = new HttpClient();
+        using var other = new HttpClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await pooled.GetAsync(server.Endpoints.Profile, TestContext.Current.CancellationToken);
+        }
+
+        using (await other.GetAsync(server.Endpoints.Profile, TestContext.Current.CancellationToken))
+        {
+        }
+
+        Assert.Equal(2, server.AcceptedConnections);
+        Assert.Equal(6, emulator.RequestCount(LinodeEmulatorEndpoint.Profile));
+    }
+
+    [Fact]
+    public async Task Requests_are_counted_even_when_not_recorded()
+    {
+        await using var client = new EmulatorClient(options => options.RecordRequests = false);
+
+        using (await client.GetApiAsync("profile", null))
+        {
+        }
+
+        Assert.Empty(client.Emulator.Requests);
+        Assert.Equal(1, client.Emulator.RequestCount(LinodeEmulatorEndpoint.Profile));
+        Assert.Equal(0, client.Emulator.RequestCount(LinodeEmulatorEndpoint.Token));
+    }
 }
