@@ -74,7 +74,7 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
             return false;
         }
 
-        scope = FromToken(value);
+        scope = LinodeScopes.FromToken(value, value);
         return true;
     }
 
@@ -135,14 +135,9 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(LinodeScope left, LinodeScope right) => !left.Equals(right);
 
-    /// <summary>Builds a scope from a token already known to hold no separator.</summary>
-    internal static LinodeScope FromToken(string token)
+    /// <summary>Builds a scope that is not one of the documented ones from a token known to hold no separator.</summary>
+    internal static LinodeScope FromUnknownToken(string token)
     {
-        if (token.Length == 1 && token[0] == '*')
-        {
-            return Everything;
-        }
-
         var colon = token.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {

@@ -9,17 +9,37 @@ namespace Linode.AspNetCore.Authentication;
 public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
 {
     private readonly LinodeScope[] _scopes;
+    private readonly int _count;
 
-    internal LinodeScopeSet(IEnumerable<LinodeScope> scopes) => _scopes = scopes.ToArray();
+    /// <summary>Wraps the first <paramref name="count"/> scopes of <paramref name="scopes"/>, which the set then owns.</summary>
+    internal LinodeScopeSet(LinodeScope[] scopes, int count)
+    {
+        _scopes = scopes;
+        _count = count;
+    }
 
     /// <summary>The empty set.</summary>
-    public static LinodeScopeSet Empty { get; } = new([]);
+    public static LinodeScopeSet Empty { get; } = new([], 0);
 
     /// <inheritdoc />
-    public int Count => _scopes.Length;
+    public int Count => _count;
 
     /// <summary>Whether the set holds <c>*</c>.</summary>
-    public bool IsEverything => Array.Exists(_scopes, scope => scope.IsEverything);
+    public bool IsEverything
+    {
+        get
+        {
+            foreach (var scope in AsSpan())
+            {
+                if (scope.IsEverything)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Creates a set from scope strings (each may hold several scopes).</summary>
     /// <param name="scopes">The scopes.</param>
@@ -31,7 +51,7 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <returns><see langword="true"/> when covered.</returns>
     public bool Covers(LinodeScope required)
     {
-        foreach (var scope in _scopes)
+        foreach (var scope in AsSpan())
         {
             if (scope.Covers(required))
             {
@@ -67,21 +87,24 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     public LinodeScopeSet Union(LinodeScopeSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new LinodeScopeSet(_scopes.Concat(other).Distinct());
+        var union = this.Concat(other).Distinct().ToArray();
+        return new LinodeScopeSet(union, union.Length);
     }
 
     /// <summary>Formats the set as Linode does in responses (space-separated) or as a request (comma-separated).</summary>
     /// <param name="separator">The separator.</param>
     /// <returns>The list.</returns>
-    public string ToString(string separator) => string.Join(separator, _scopes.Select(scope => scope.Value));
+    public string ToString(string separator) => string.Join(separator, this.Select(scope => scope.Value));
 
     /// <summary>Formats the set space-separated, as Linode's token responses do.</summary>
     /// <returns>The list.</returns>
     public override string ToString() => ToString(" ");
 
     /// <inheritdoc />
-    public IEnumerator<LinodeScope> GetEnumerator() => ((IEnumerable<LinodeScope>)_scopes).GetEnumerator();
+    public IEnumerator<LinodeScope> GetEnumerator() => new ArraySegment<LinodeScope>(_scopes, 0, _count).GetEnumerator();
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ReadOnlySpan<LinodeScope> AsSpan() => new(_scopes, 0, _count);
 }

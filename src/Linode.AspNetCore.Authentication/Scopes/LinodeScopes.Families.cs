@@ -309,8 +309,4 @@ public static partial class LinodeScopes
         Vpc.Family,
     ];
 
-    // Declared after Families in this file: static initialisers run in textual order within one file.
-    private static readonly string[] KnownScopes = Families
-        .SelectMany(family => new[] { family + ":read_only", family + ":read_write", family + ":*" })
-        .ToArray();
 }

@@ -1,8 +1,11 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
 namespace Linode.AspNetCore.Authentication;
 
 public static partial class LinodeScopes
 {
-    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" ,\t\r\n");
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" ,\t\r\n");
 
     /// <summary>
     /// Parses a scope list as Linode sends or accepts it: separated by spaces and/or commas, in any mix.
@@ -17,31 +20,26 @@ public static partial class LinodeScopes
             return LinodeScopeSet.Empty;
         }
 
-        // Fast path: a single scope needs no splitting and no new string.
         var span = value.AsSpan();
-        if (span.IndexOfAny(Separators) < 0)
-        {
-            return new LinodeScopeSet([LinodeScope.FromToken(value)]);
-        }
-
-        var scopes = new List<LinodeScope>();
+        var scopes = new LinodeScope[span.Count(' ') + span.Count(',') + 1];
+        var count = 0;
         while (!span.IsEmpty)
         {
             var end = span.IndexOfAny(Separators);
             var token = end < 0 ? span : span[..end];
             if (!token.IsEmpty)
             {
-                var scope = LinodeScope.FromToken(token.Length == value.Length ? value : InternScope(token) ?? token.ToString());
-                if (!scopes.Contains(scope))
+                var scope = FromToken(token, token.Length == value.Length ? value : null);
+                if (Array.IndexOf(scopes, scope, 0, count) < 0)
                 {
-                    scopes.Add(scope);
+                    scopes[count++] = scope;
                 }
             }
 
             span = end < 0 ? [] : span[(end + 1)..];
         }
 
-        return new LinodeScopeSet(scopes);
+        return count == 0 ? LinodeScopeSet.Empty : new LinodeScopeSet(scopes, count);
     }
 
     /// <summary>Parses several values (for example one per claim) into one set.</summary>
@@ -62,7 +60,7 @@ public static partial class LinodeScopes
             }
         }
 
-        return new LinodeScopeSet(scopes);
+        return scopes.Count == 0 ? LinodeScopeSet.Empty : new LinodeScopeSet([.. scopes], scopes.Count);
     }
 
     /// <summary>Formats scopes the way Linode's authorize endpoint documents them: comma-separated.</summary>
@@ -81,25 +79,11 @@ public static partial class LinodeScopes
     /// <returns><see langword="true"/> when a granted scope covers it.</returns>
     public static bool Covers(string? granted, string required) => Parse(granted).Covers(required);
 
-    /// <summary>Returns the interned constant for a known scope, so parsing known scopes allocates no string.</summary>
-    internal static string? InternScope(ReadOnlySpan<char> token)
-    {
-        var colon = token.IndexOf(':');
-        if (colon <= 0 || InternFamily(token[..colon]) is not { } family)
-        {
-            return token is "*" ? All : null;
-        }
-
-        var level = token[(colon + 1)..];
-        var index = IndexOfFamily(family);
-        return level switch
-        {
-            "read_only" => KnownScopes[index * 3],
-            "read_write" => KnownScopes[(index * 3) + 1],
-            "*" => KnownScopes[(index * 3) + 2],
-            _ => null,
-        };
-    }
+    /// <summary>A scope from a token known to hold no separator: the shared instance for a documented scope, otherwise a new one.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="text">The token as a string, when the caller already has one.</param>
+    internal static LinodeScope FromToken(ReadOnlySpan<char> token, string? text) =>
+        KnownScopeTable.Lookup.TryGetValue(token, out var known) ? known : LinodeScope.FromUnknownToken(text ?? token.ToString());
 
     /// <summary>Returns the interned family name for a known family.</summary>
     internal static string? InternFamily(ReadOnlySpan<char> family)
@@ -115,16 +99,14 @@ public static partial class LinodeScopes
         return null;
     }
 
-    private static int IndexOfFamily(string family)
+    /// <summary>Every documented scope (17 families × 3 levels, and <c>*</c>), looked up by span: parsing a known scope
+    /// allocates nothing. A nested class, so it is built on first use, after <see cref="Families"/> (declared in another file).</summary>
+    private static class KnownScopeTable
     {
-        for (var i = 0; i < Families.Count; i++)
-        {
-            if (ReferenceEquals(Families[i], family))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        public static readonly FrozenDictionary<string, LinodeScope>.AlternateLookup<ReadOnlySpan<char>> Lookup = Families
+            .SelectMany(family => new[] { LinodeScope.Create(family, LinodeScopeLevel.ReadOnly), LinodeScope.Create(family, LinodeScopeLevel.ReadWrite), LinodeScope.Create(family, LinodeScopeLevel.All) })
+            .Append(LinodeScope.Everything)
+            .ToFrozenDictionary(scope => scope.Value, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

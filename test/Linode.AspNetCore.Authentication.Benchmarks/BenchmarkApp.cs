@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Linode.AspNetCore.Authentication.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication.Benchmarks;
+
+/// <summary>
+/// One in-process app with two external schemes against one in-process emulator: "Linode" (AddLinode) and "Baseline",
+/// the AddOAuth setup a developer would hand-write (same endpoints, scopes and profile claim mapping, profile fetched in
+/// OnCreatingTicket; it does not issue scope claims, which is part of what AddLinode does more). /linode and /baseline challenge their scheme; /me answers 200 to a signed-in user.
+/// </summary>
+public sealed class BenchmarkApp : IAsyncDisposable
+{
+    public const string Scope = "linodes:read_only";
+
+    private BenchmarkApp(WebApplication app, LinodeEmulator emulator)
+    {
+        App = app;
+        Emulator = emulator;
+        Server = app.GetTestServer();
+    }
+
+    public WebApplication App { get; }
+
+    public TestServer Server { get; }
+
+    public LinodeEmulator Emulator { get; }
+
+    public static async Task<BenchmarkApp> StartAsync(bool automaticRefresh = false)
+    {
+        var emulator = new LinodeEmulator();
+        emulator.Options.RecordRequests = false;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseTestServer(options => options.BaseAddress = new Uri("https://app.test/"));
+        builder.Services
+            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie()
+            .AddLinode(options =>
+            {
+                options.ClientId = LinodeEmulatorClient.DefaultClientId;
+                options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
+                options.Scope.Add(Scope);
+                options.AutomaticTokenRefresh = automaticRefresh;
+                options.BackchannelHttpHandler = emulator.CreateHttpMessageHandler();
+            })
+            .AddOAuth("Baseline", options => ConfigureBaseline(options, emulator));
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.MapGet("/linode", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [LinodeDefaults.AuthenticationScheme]));
+        app.MapGet("/baseline", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, ["Baseline"]));
+        app.MapGet("/me", (HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Results.Ok() : Results.Unauthorized());
+        await app.StartAsync();
+        return new BenchmarkApp(app, emulator);
+    }
+
+    /// <summary>What a developer writes by hand without this package.</summary>
+    public static void ConfigureBaseline(OAuthOptions options, LinodeEmulator emulator)
+    {
+        options.ClientId = LinodeEmulatorClient.DefaultClientId;
+        options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
+        options.CallbackPath = "/signin-baseline";
+        options.AuthorizationEndpoint = "https://login.linode.com/oauth/authorize";
+        options.TokenEndpoint = "https://login.linode.com/oauth/token";
+        options.UserInformationEndpoint = "https://api.linode.com/v4/profile";
+        options.Scope.Add(Scope);
+        options.SaveTokens = true;
+        options.BackchannelHttpHandler = emulator.CreateHttpMessageHandler();
+        options.ClaimActions.MapJsonKey(ClaimTypes.NameIdentifier, "uid");
+        options.ClaimActions.MapJsonKey(ClaimTypes.Name, "username");
+        options.ClaimActions.MapJsonKey(ClaimTypes.Email, "email");
+        options.ClaimActions.MapJsonKey("urn:linode:timezone", "timezone");
+        options.ClaimActions.MapCustomJson("urn:linode:restricted", ClaimValueTypes.Boolean, user => user.GetProperty("restricted").GetBoolean() ? "true" : "false");
+        options.ClaimActions.MapCustomJson("urn:linode:two_factor_auth", ClaimValueTypes.Boolean, user => user.GetProperty("two_factor_auth").GetBoolean() ? "true" : "false");
+        options.ClaimActions.MapJsonKey("urn:linode:user_type", "user_type");
+        options.ClaimActions.MapJsonKey("urn:linode:authentication_type", "authentication_type");
+        options.Events.OnCreatingTicket = async context =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
+            request.Headers.Authorization = new("Bearer", context.AccessToken);
+            using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
+            response.EnsureSuccessStatusCode();
+            using var user = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted));
+            context.RunClaimActions(user.RootElement);
+        };
+    }
+
+    /// <summary>A sign-in cookie for a ticket like the one a Linode sign-in produces (optionally stamped as Linode's).</summary>
+    public string CreateCookie(bool issuedByLinode)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "1234"), new Claim(ClaimTypes.Name, "exampleUser"),
+                new Claim(ClaimTypes.Email, "example-user@gmail.com"), new Claim("urn:linode:timezone", "US/Eastern"),
+                new Claim(LinodeClaimTypes.Scope, Scope),
+            ],
+            issuedByLinode ? LinodeDefaults.AuthenticationScheme : "Baseline");
+        // RemoteAuthenticationHandler stamps the remote scheme on every ticket, AddOAuth's included.
+        var properties = new AuthenticationProperties();
+        properties.Items[".AuthScheme"] = issuedByLinode ? LinodeDefaults.AuthenticationScheme : "Baseline";
+
+        properties.StoreTokens(
+        [
+            new AuthenticationToken { Name = "access_token", Value = new string('a', 64) },
+            new AuthenticationToken { Name = "refresh_token", Value = new string('b', 64) },
+            new AuthenticationToken { Name = "token_type", Value = "bearer" },
+            new AuthenticationToken { Name = "expires_at", Value = DateTimeOffset.UtcNow.AddHours(2).ToString("o", System.Globalization.CultureInfo.InvariantCulture) },
+        ]);
+        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme);
+        return ".AspNetCore.Cookies=" + options.TicketDataFormat.Protect(ticket);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
