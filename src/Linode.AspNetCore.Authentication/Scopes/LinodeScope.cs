@@ -11,15 +11,19 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     private const string ReadOnlyText = "read_only";
     private const string ReadWriteText = "read_write";
 
-    private LinodeScope(string value, string family, LinodeScopeLevel level)
+    /// <summary>1 + the scope's index among the documented scopes (see <see cref="LinodeScopes"/>), or 0 for any other scope.</summary>
+    private readonly int _knownSlot;
+
+    private LinodeScope(string value, string family, LinodeScopeLevel level, int knownIndex = -1)
     {
         Value = value;
         Family = family;
         Level = level;
+        _knownSlot = knownIndex + 1;
     }
 
     /// <summary>The global scope <c>*</c>: read/write access to every family.</summary>
-    public static LinodeScope Everything { get; } = new(LinodeScopes.All, LinodeScopes.All, LinodeScopeLevel.All);
+    public static LinodeScope Everything { get; } = new(LinodeScopes.All, LinodeScopes.All, LinodeScopeLevel.All, LinodeScopes.EverythingIndex);
 
     /// <summary>The scope exactly as Linode spells it (for example <c>linodes:read_only</c>).</summary>
     public string Value { get; }
@@ -29,6 +33,9 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
 
     /// <summary>The access level, or <see cref="LinodeScopeLevel.Unknown"/> when the level is not one Linode documents.</summary>
     public LinodeScopeLevel Level { get; }
+
+    /// <summary>The index of a documented scope (0-50: family × level; 51: <c>*</c>), or -1.</summary>
+    internal int KnownIndex => _knownSlot - 1;
 
     /// <summary>Whether this is the global scope <c>*</c>.</summary>
     public bool IsEverything => string.Equals(Value, LinodeScopes.All, StringComparison.Ordinal);
@@ -134,6 +141,13 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     /// <param name="right">The second scope.</param>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(LinodeScope left, LinodeScope right) => !left.Equals(right);
+
+    /// <summary>Builds a documented scope with its index, for the lookup table.</summary>
+    internal static LinodeScope CreateKnown(string family, LinodeScopeLevel level, int index)
+    {
+        var scope = Create(family, level);
+        return new LinodeScope(scope.Value, family, level, index);
+    }
 
     /// <summary>Builds a scope that is not one of the documented ones from a token known to hold no separator.</summary>
     internal static LinodeScope FromUnknownToken(string token)

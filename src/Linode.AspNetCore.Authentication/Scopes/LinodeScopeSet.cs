@@ -6,40 +6,37 @@ namespace Linode.AspNetCore.Authentication;
 /// An immutable, ordered set of Linode scopes, typically what a user granted. Answers
 /// "is scope X covered" with Linode's rules (see <see cref="LinodeScope.Covers(LinodeScope)"/>).
 /// </summary>
+/// <remarks>
+/// Documented scopes are held as one 16-bit entry each (their index in the table of 17 families × 3 levels and <c>*</c>), with a
+/// 64-bit mask of the documented scopes the set covers, so parsing allocates little and a coverage check is a bit test.
+/// Other scopes (legacy levels, families Linode adds later) are kept as written and follow the general rules.
+/// </remarks>
 public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
 {
-    private readonly LinodeScope[] _scopes;
-    private readonly int _count;
+    /// <summary>Entries below this value are documented-scope indexes; an entry <c>e</c> at or above it is <c>_others[e - OtherBase]</c>.</summary>
+    internal const ushort OtherBase = 64;
 
-    /// <summary>Wraps the first <paramref name="count"/> scopes of <paramref name="scopes"/>, which the set then owns.</summary>
-    internal LinodeScopeSet(LinodeScope[] scopes, int count)
+    private readonly ushort[] _order;
+    private readonly int _count;
+    private readonly LinodeScope[] _others;
+    private readonly ulong _coveredKnown;
+
+    internal LinodeScopeSet(ushort[] order, int count, LinodeScope[] others, ulong coveredKnown)
     {
-        _scopes = scopes;
+        _order = order;
         _count = count;
+        _others = others;
+        _coveredKnown = coveredKnown;
     }
 
     /// <summary>The empty set.</summary>
-    public static LinodeScopeSet Empty { get; } = new([], 0);
+    public static LinodeScopeSet Empty { get; } = new([], 0, [], 0);
 
     /// <inheritdoc />
     public int Count => _count;
 
     /// <summary>Whether the set holds <c>*</c>.</summary>
-    public bool IsEverything
-    {
-        get
-        {
-            foreach (var scope in AsSpan())
-            {
-                if (scope.IsEverything)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool IsEverything => Array.IndexOf(_order, (ushort)LinodeScopes.EverythingIndex, 0, _count) >= 0;
 
     /// <summary>Creates a set from scope strings (each may hold several scopes).</summary>
     /// <param name="scopes">The scopes.</param>
@@ -51,7 +48,13 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <returns><see langword="true"/> when covered.</returns>
     public bool Covers(LinodeScope required)
     {
-        foreach (var scope in AsSpan())
+        if (required.KnownIndex >= 0 && (_coveredKnown & (1UL << required.KnownIndex)) != 0)
+        {
+            return true;
+        }
+
+        // Scopes outside the documented table (legacy levels, new families) follow the general rules.
+        foreach (var scope in this)
         {
             if (scope.Covers(required))
             {
@@ -70,7 +73,7 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <summary>Whether every scope of <paramref name="required"/> is covered.</summary>
     /// <param name="required">The required scopes.</param>
     /// <returns><see langword="true"/> when all are covered.</returns>
-    public bool CoversAll(IEnumerable<string> required) => !Missing(required).Any();
+    public bool CoversAll(IEnumerable<string> required) => Missing(required).Count == 0;
 
     /// <summary>The scopes of <paramref name="required"/> that this set does not cover, in their order.</summary>
     /// <param name="required">The required scopes (each entry may hold several).</param>
@@ -87,8 +90,7 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     public LinodeScopeSet Union(LinodeScopeSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var union = this.Concat(other).Distinct().ToArray();
-        return new LinodeScopeSet(union, union.Length);
+        return LinodeScopes.Build(this.Concat(other));
     }
 
     /// <summary>Formats the set as Linode does in responses (space-separated) or as a request (comma-separated).</summary>
@@ -101,10 +103,15 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     public override string ToString() => ToString(" ");
 
     /// <inheritdoc />
-    public IEnumerator<LinodeScope> GetEnumerator() => new ArraySegment<LinodeScope>(_scopes, 0, _count).GetEnumerator();
+    public IEnumerator<LinodeScope> GetEnumerator()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            var entry = _order[i];
+            yield return entry < OtherBase ? LinodeScopes.KnownScope(entry) : _others[entry - OtherBase];
+        }
+    }
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private ReadOnlySpan<LinodeScope> AsSpan() => new(_scopes, 0, _count);
 }

@@ -13,12 +13,32 @@ public sealed class LinodeScopesTests
     [InlineData("account:read_write linodes:read_write linodes:read_only domains:read_only", new[] { "account:read_write", "linodes:read_write", "linodes:read_only", "domains:read_only" })]
     [InlineData("placement:read_only future_family:admin", new[] { "placement:read_only", "future_family:admin" })]
     [InlineData("linodes:view tokens:delete", new[] { "linodes:view", "tokens:delete" })]
+    [InlineData("linodes:read_onlyx linodes:read_only", new[] { "linodes:read_onlyx", "linodes:read_only" })]
+    [InlineData("linodes:read_ linodes: linodes", new[] { "linodes:read_", "linodes:", "linodes" })]
+    [InlineData("linodesx:read_only,lke:*", new[] { "linodesx:read_only", "lke:*" })]
+    [InlineData("Linodes:read_only", new[] { "Linodes:read_only" })]
+    [InlineData("*x *", new[] { "*x", "*" })]
+    [InlineData("vpc:*x,vpc:*", new[] { "vpc:*x", "vpc:*" })]
+    [InlineData("\tlinodes:read_only\r\ndomains:read_write\n", new[] { "linodes:read_only", "domains:read_write" })]
+    [InlineData("future:x future:x linodes:read_only", new[] { "future:x", "linodes:read_only" })]
     [InlineData("", new string[0])]
     [InlineData(" , ", new string[0])]
     [InlineData(null, new string[0])]
     public void Parse_splits_on_spaces_and_commas_and_keeps_every_scope(string? value, string[] expected)
     {
-        Assert.Equal(expected, LinodeScopes.Parse(value).Select(scope => scope.Value));
+        Assert.Equal(expected, LinodeScopes.Parse(value?.Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\r", "\r", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal)).Select(scope => scope.Value));
+    }
+
+    [Fact]
+    public void A_long_list_of_unknown_scopes_is_kept_whole()
+    {
+        var value = string.Join(' ', Enumerable.Range(0, 500).Select(i => $"future{i}:read_only"));
+
+        var parsed = LinodeScopes.Parse(value);
+
+        Assert.Equal(500, parsed.Count);
+        Assert.Equal(value, parsed.ToString());
+        Assert.True(parsed.Covers("future499:read_only"));
     }
 
     [Theory]
@@ -129,6 +149,7 @@ public sealed class LinodeScopesTests
                 Assert.Equal(family, scope.Family);
                 Assert.Equal(level, scope.Level);
                 Assert.Equal(scope, LinodeScope.Create(family, level));
+                Assert.True(scope.KnownIndex >= 0, family + text + " is in the documented table");
             }
         }
 
@@ -150,5 +171,37 @@ public sealed class LinodeScopesTests
         var second = LinodeScopes.Parse("volumes:*,linodes:read_only").Last();
 
         Assert.Same(first.Value, second.Value);
+    }
+
+    [Fact]
+    public void The_documented_table_agrees_with_the_general_rules_for_every_pair()
+    {
+        var all = LinodeScopes.Families.SelectMany(family => new[] { family + ":read_only", family + ":read_write", family + ":*" }).Append("*").ToArray();
+        foreach (var granted in all)
+        {
+            var set = LinodeScopes.Parse(granted);
+            foreach (var required in all)
+            {
+                Assert.Equal(GeneralRule(granted, required), set.Covers(required));
+                Assert.Equal(GeneralRule(granted, required), LinodeScope.Parse(granted).Covers(LinodeScope.Parse(required)));
+            }
+        }
+    }
+
+    private static bool GeneralRule(string granted, string required)
+    {
+        if (granted == "*" || granted == required)
+        {
+            return true;
+        }
+
+        var (grantedFamily, grantedLevel) = (granted.Split(':')[0], granted.Split(':').ElementAtOrDefault(1));
+        var (requiredFamily, requiredLevel) = (required.Split(':')[0], required.Split(':').ElementAtOrDefault(1));
+        return required != "*" && grantedFamily == requiredFamily && (grantedLevel, requiredLevel) switch
+        {
+            ("*", _) => true,
+            ("read_write", "read_only") => true,
+            _ => false,
+        };
     }
 }

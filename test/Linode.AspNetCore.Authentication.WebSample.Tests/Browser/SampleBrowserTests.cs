@@ -10,55 +10,57 @@ public sealed class SampleBrowserTests
     public async Task A_person_signs_in_on_the_consent_page_sees_the_account_and_signs_out()
     {
         await using var session = await BrowserSession.StartAsync();
-        var (sample, page) = (session.Sample, session.Page);
+        await session.RunAsync("sign-in", async (sample, page) =>
+            {
+            await page.GotoAsync(sample.BaseUrl + "/");
+            await HeadlessChromium.ScreenshotAsync(page, "1-home");
+            Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
 
-        await page.GotoAsync(sample.BaseUrl + "/");
-        await HeadlessChromium.ScreenshotAsync(page, "1-home");
-        Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
+            await page.ClickAsync("#login");
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await HeadlessChromium.ScreenshotAsync(page, "2-consent");
+            Assert.Contains("Linodes: view (read only)", await page.ContentAsync(), StringComparison.Ordinal);
 
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
-        await HeadlessChromium.ScreenshotAsync(page, "2-consent");
-        Assert.Contains("Linodes: view (read only)", await page.ContentAsync(), StringComparison.Ordinal);
+            await page.ClickAsync("#approve");
+            await page.WaitForURLAsync(sample.BaseUrl + "/account");
+            await HeadlessChromium.ScreenshotAsync(page, "3-account");
+            Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
+            Assert.Equal("example-user@gmail.com", await page.InnerTextAsync("#email"));
+            Assert.Equal(["linodes:read_only"], await page.Locator("#scopes code").AllInnerTextsAsync());
+            var token = sample.Emulator.Tokens.Single();
+            Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
 
-        await page.ClickAsync("#approve");
-        await page.WaitForURLAsync(sample.BaseUrl + "/account");
-        await HeadlessChromium.ScreenshotAsync(page, "3-account");
-        Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
-        Assert.Equal("example-user@gmail.com", await page.InnerTextAsync("#email"));
-        Assert.Equal(["linodes:read_only"], await page.Locator("#scopes code").AllInnerTextsAsync());
-        var token = sample.Emulator.Tokens.Single();
-        Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
+            await page.ClickAsync("#linodes");
+            await page.WaitForURLAsync(sample.BaseUrl + "/linodes");
+            await HeadlessChromium.ScreenshotAsync(page, "3b-linodes");
+            Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
+            await page.GotoAsync(sample.BaseUrl + "/account");
 
-        await page.ClickAsync("#linodes");
-        await page.WaitForURLAsync(sample.BaseUrl + "/linodes");
-        await HeadlessChromium.ScreenshotAsync(page, "3b-linodes");
-        Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
-        await page.GotoAsync(sample.BaseUrl + "/account");
-
-        await page.ClickAsync("#signout");
-        await page.WaitForURLAsync(sample.BaseUrl + "/");
-        await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
-        Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
-        Assert.Single(sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
-        Assert.Equal(1, await page.Locator("#login").CountAsync());
+            await page.ClickAsync("#signout");
+            await page.WaitForURLAsync(sample.BaseUrl + "/");
+            await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
+            Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
+            Assert.Single(sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+            Assert.Equal(1, await page.Locator("#login").CountAsync());
+        });
     }
 
     [Fact]
     public async Task A_person_who_denies_consent_sees_the_denied_page_and_stays_signed_out()
     {
         await using var session = await BrowserSession.StartAsync();
-        var (sample, page) = (session.Sample, session.Page);
+        await session.RunAsync("deny", async (sample, page) =>
+            {
+            await page.GotoAsync(sample.BaseUrl + "/account");
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await page.ClickAsync("#deny");
+            await page.WaitForURLAsync(new Regex("/signin-denied"));
+            await HeadlessChromium.ScreenshotAsync(page, "5-denied");
 
-        await page.GotoAsync(sample.BaseUrl + "/account");
-        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
-        await page.ClickAsync("#deny");
-        await page.WaitForURLAsync(new Regex("/signin-denied"));
-        await HeadlessChromium.ScreenshotAsync(page, "5-denied");
-
-        Assert.Equal("You declined the sign-in", await page.InnerTextAsync("#denied"));
-        Assert.Empty(sample.Emulator.Tokens);
-        var response = await page.GotoAsync(sample.BaseUrl + "/account");
-        Assert.Contains("/oauth/authorize", response!.Url, StringComparison.Ordinal);
+            Assert.Equal("You declined the sign-in", await page.InnerTextAsync("#denied"));
+            Assert.Empty(sample.Emulator.Tokens);
+            var response = await page.GotoAsync(sample.BaseUrl + "/account");
+            Assert.Contains("/oauth/authorize", response!.Url, StringComparison.Ordinal);
+        });
     }
 }
