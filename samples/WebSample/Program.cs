@@ -33,6 +33,9 @@ builder.Services
         embeddedEmulator?.Configure(options);
     });
 
+// Pages marked [LinodeScope(..., StepUp = true)] ask Linode for a missing scope instead of refusing at once.
+builder.Services.AddLinodeStepUpConsent();
+
 // Calls to the Linode API as the signed-in user (the emulator's API when it is embedded).
 builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>()
     .AddLinodeUserAccessToken(options => options.BaseAddress = embeddedEmulator?.Server.Endpoints.Api

@@ -19,6 +19,10 @@ public sealed class LinodeEmulatorOptions
     /// (to emulate a user who unticked scopes).</summary>
     public IReadOnlyList<string>? GrantedScopes { get; set; }
 
+    /// <summary>Whether a new consent adds to what the user granted the client before: tokens then carry the earlier
+    /// grants too (as an incremental-consent server does). On by default.</summary>
+    public bool AccumulateConsent { get; set; } = true;
+
     /// <summary>Access-token lifetime (<c>expires_in</c>). Linode: 7200 seconds.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 

@@ -1,6 +1,7 @@
 using Linode.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -50,11 +51,13 @@ public static class LinodeExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<LinodeTokenRevoker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, LinodeScopeAuthorizationHandler>());
 
         // Order matters: configuration binding before the app's delegate (code wins), and the IHttpClientFactory
         // back-channel before OAuth's own post-configuration (which would otherwise create a bare HttpClient).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LinodeOptions>, LinodeConfigurationBinder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeBackchannelSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeRequiredScopesSetup>());
         services.TryAddSingleton<LinodeSchemes>();
         services.TryAddSingleton<LinodeTokenRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeCookieEventsSetup>());

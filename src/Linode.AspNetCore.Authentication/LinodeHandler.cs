@@ -80,6 +80,15 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             LinodeLog.NoGrantedScopes(Logger);
         }
 
+        if (Options.RequiredScopes.Count > 0 && granted.Missing(Options.RequiredScopes) is { Count: > 0 } missing)
+        {
+            var missingText = string.Join(",", missing);
+            var failure = LinodeFailure.Create(
+                $"Linode granted '{granted.ToString(",")}', but this app requires '{missingText}'.", "insufficient_scope", $"Missing required scopes: {missingText}");
+            failure.Data["missing_scopes"] = missingText;
+            throw failure;
+        }
+
         using var profile = await LinodeProfileEndpoint.GetAsync(Options, tokens.AccessToken!, Logger, Context.RequestAborted).ConfigureAwait(false);
 
         var context = new OAuthCreatingTicketContext(new ClaimsPrincipal(identity), properties, Context, Scheme, Options, Backchannel, tokens, profile.RootElement);
@@ -89,7 +98,10 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             identity.AddClaim(new Claim(LinodeClaimTypes.Scope, scope.Value, ClaimValueTypes.String, ClaimsIssuer));
         }
 
-        LinodeLog.SignedIn(Logger, identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, granted.Count);
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            LinodeLog.SignedIn(Logger, identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, granted.Count);
+        }
         await Events.CreatingTicket(context).ConfigureAwait(false);
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
     }

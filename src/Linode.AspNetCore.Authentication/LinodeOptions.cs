@@ -56,6 +56,11 @@ public class LinodeOptions : OAuthOptions
     /// <summary>How long before the access token expires an automatic refresh happens. Defaults to 5 minutes.</summary>
     public TimeSpan TokenRefreshWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Scopes without which the sign-in fails: Linode may let users untick scopes on its consent page. They are
+    /// added to <see cref="OAuthOptions.Scope"/> when not already covered; a sign-in whose granted scopes do not cover them
+    /// fails with an <see cref="AuthenticationFailureException"/> (<c>error</c> = <c>insufficient_scope</c>, <c>missing_scopes</c>).</summary>
+    public ICollection<string> RequiredScopes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The separator put between scopes in the authorize request. Linode documents <c>","</c> (the default)
     /// and also accepts <c>" "</c>.</summary>
     public string ScopeSeparator { get; set; } = ",";

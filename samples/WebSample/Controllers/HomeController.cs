@@ -24,10 +24,11 @@ public sealed class HomeController : Controller
     }
 
     [HttpGet("/forbidden")]
-    public IActionResult Forbidden()
+    public IActionResult Forbidden([FromQuery(Name = "missing_scopes")] string? missingScopes)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
+        var scopes = Linode.AspNetCore.Authentication.LinodeScopes.Parse(missingScopes).Select(scope => scope.Value).ToList();
+        return View(scopes);
     }
 
     // No method constraint: status-code pages re-execute the original method (a failed POST lands here too).

@@ -33,4 +33,10 @@ public sealed class LinodesController : Controller
             return View(new LinodesViewModel([], $"Linode is rate-limiting this app; try again in {(int)(exception.RetryAfter?.TotalSeconds ?? 30)} seconds."));
         }
     }
+
+    /// <summary>Needs write access. A user who granted only read access is sent back to Linode to add it (step-up)
+    /// and returns here; one who declines again lands on the forbidden page, which names the scope.</summary>
+    [HttpGet("/linodes/create")]
+    [LinodeScope(LinodeScopes.Linodes.ReadWrite, StepUp = true)]
+    public IActionResult Create() => View();
 }

@@ -118,6 +118,11 @@ internal sealed class AuthorizeEndpoint
     {
         var options = _emulator.Options;
         var redirectUri = request.RedirectUri ?? client.RedirectUri;
+        if (options.AccumulateConsent)
+        {
+            scopes = _emulator.Store.ConsentOf(client.ClientId, user.Uid).Union(scopes, StringComparer.Ordinal).ToArray();
+        }
+
         if (request.ResponseType == "token")
         {
             var token = _emulator.Store.IssueToken(client, user, scopes, options.AccessTokenLifetime, "implicit", withRefreshToken: false);

@@ -52,23 +52,24 @@ internal sealed class LinodeConfigurationBinder : IConfigureNamedOptions<LinodeO
         SetTimeSpan(section, prefix, nameof(options.BackchannelTimeout), value => options.BackchannelTimeout = value);
         SetTimeSpan(section, prefix, nameof(options.RevocationTimeout), value => options.RevocationTimeout = value);
         SetTimeSpan(section, prefix, nameof(options.RemoteAuthenticationTimeout), value => options.RemoteAuthenticationTimeout = value);
-        BindScope(section, options);
+        BindScopes(section, nameof(options.Scope), options.Scope);
+        BindScopes(section, nameof(options.RequiredScopes), options.RequiredScopes);
     }
 
-    /// <summary><c>Scope</c> is either one string ("linodes:read_only,domains:read_only", commas or spaces) or an array.</summary>
-    private static void BindScope(IConfiguration section, LinodeOptions options)
+    /// <summary><c>Scope</c> and <c>RequiredScopes</c> are either one string ("linodes:read_only,domains:read_only", commas or spaces) or an array.</summary>
+    private static void BindScopes(IConfiguration section, string key, ICollection<string> target)
     {
-        var scope = section.GetSection(nameof(options.Scope));
+        var scope = section.GetSection(key);
         var values = scope.Value is not null ? [scope.Value] : scope.GetChildren().Select(child => child.Value).ToArray();
         if (scope.Value is null && values.Length == 0)
         {
             return;
         }
 
-        options.Scope.Clear();
+        target.Clear();
         foreach (var parsed in LinodeScopes.Parse(values))
         {
-            options.Scope.Add(parsed.Value);
+            target.Add(parsed.Value);
         }
     }
 

@@ -10,6 +10,7 @@ namespace Linode.AspNetCore.Authentication;
 /// <list type="bullet">
 /// <item><c>OnValidatePrincipal</c>: for a ticket a Linode scheme issued, remembers its properties for this request
 /// (the sign-out side needs them) and refreshes the tokens when automatic refresh is on and they are due.</item>
+/// <item><c>OnSigningIn</c>: when a new sign-in replaces a Linode ticket of this request, revokes the old ticket's token.</item>
 /// <item><c>OnSigningOut</c>: revokes the ticket's access token when its scheme has
 /// <see cref="LinodeOptions.RevokeTokenOnSignOut"/> on. It never re-authenticates while the cookie is validating,
 /// so an app may sign out from its own <c>OnValidatePrincipal</c> (Microsoft's documented pattern).</item>
@@ -50,12 +51,55 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
             await appValidatePrincipal(context).ConfigureAwait(false);
         };
 
+        // A user forbidden for missing Linode scopes lands on the access-denied page with those scopes named.
+        var appRedirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            if (context.Properties.Items.TryGetValue(LinodeStepUp.MissingScopesKey, out var missing) && missing is not null)
+            {
+                context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "missing_scopes", missing);
+            }
+
+            return appRedirectToAccessDenied(context);
+        };
+
+        // A new Linode sign-in in a browser that already had one (a step-up, a second login) orphans the old token:
+        // revoke it, as a sign-out would.
+        var appSigningIn = options.Events.OnSigningIn;
+        options.Events.OnSigningIn = async context =>
+        {
+            await RevokeSupersededAsync(context, ticketKey).ConfigureAwait(false);
+            await appSigningIn(context).ConfigureAwait(false);
+        };
+
         var appSigningOut = options.Events.OnSigningOut;
         options.Events.OnSigningOut = async context =>
         {
             await RevokeAsync(context, ticketKey).ConfigureAwait(false);
             await appSigningOut(context).ConfigureAwait(false);
         };
+    }
+
+    private async Task RevokeSupersededAsync(CookieSigningInContext context, object ticketKey)
+    {
+        var items = context.HttpContext.Items;
+        var stashed = items.TryGetValue(ticketKey, out var value) ? value : null;
+        if (ReferenceEquals(stashed, Revoked))
+        {
+            return;
+        }
+
+        // On a callback the remote handler signs in before the request's cookie was authenticated: read it now.
+        var previous = stashed as AuthenticationProperties
+            ?? (await context.HttpContext.AuthenticateAsync(context.Scheme.Name).ConfigureAwait(false)).Properties;
+        if (previous is not null && _schemes.SchemeOf(previous) is not null
+            && LinodeSavedTokens.AccessToken(previous) is { } previousToken
+            && !string.Equals(previousToken, LinodeSavedTokens.AccessToken(context.Properties), StringComparison.Ordinal))
+        {
+            items[ticketKey] = Revoked;
+            var revoker = context.HttpContext.RequestServices.GetRequiredService<LinodeTokenRevoker>();
+            await revoker.RevokeTicketAsync(context.HttpContext, previous, onSignOut: true).ConfigureAwait(false);
+        }
     }
 
     private static async Task RevokeAsync(CookieSigningOutContext context, object ticketKey)

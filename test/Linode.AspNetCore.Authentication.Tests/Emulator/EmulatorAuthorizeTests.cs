@@ -168,4 +168,26 @@ public sealed class EmulatorAuthorizeTests
 
         Assert.Equal(["linodes:read_only", "linodes:read_write", "volumes:read_only"], client.Emulator.GetConsentedScopes(LinodeEmulatorClient.DefaultClientId, "exampleUser"));
     }
+
+    [Fact]
+    public async Task A_new_consent_adds_to_the_earlier_grant_in_the_token()
+    {
+        await using var client = new EmulatorClient();
+        await client.ExchangeAsync(await client.GetCodeAsync("linodes:read_only"));
+
+        var (_, second) = await client.ExchangeAsync(await client.GetCodeAsync("volumes:read_only"));
+
+        Assert.Equal("linodes:read_only volumes:read_only", second.GetProperty("scopes").GetString());
+    }
+
+    [Fact]
+    public async Task Without_accumulation_a_token_carries_only_this_consent()
+    {
+        await using var client = new EmulatorClient(options => options.AccumulateConsent = false);
+        await client.ExchangeAsync(await client.GetCodeAsync("linodes:read_only"));
+
+        var (_, second) = await client.ExchangeAsync(await client.GetCodeAsync("volumes:read_only"));
+
+        Assert.Equal("volumes:read_only", second.GetProperty("scopes").GetString());
+    }
 }

@@ -140,7 +140,13 @@ public sealed class LinodeTestHost : IAsyncDisposable
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.DefaultChallengeScheme = LinodeDefaults.AuthenticationScheme;
             })
-            .AddCookie();
+            .AddCookie(options => options.AccessDeniedPath = "/forbidden");
+        builder.Services.AddAuthorization(options =>
+        {
+            options.AddPolicy("volumes", policy => policy.RequireLinodeScope(LinodeScopes.Volumes.ReadOnly));
+            options.AddPolicy("admin-writer", policy => policy.RequireRole("admin").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite));
+        });
+        builder.Services.AddLinodeStepUpConsent();
         if (addSchemes is null)
         {
             authentication.AddLinode(options =>
@@ -160,6 +166,18 @@ public sealed class LinodeTestHost : IAsyncDisposable
 
         _app = builder.Build();
         _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.MapGet("/scoped/read", [LinodeScope(LinodeScopes.Linodes.ReadOnly)] () => "read ok");
+        _app.MapGet("/scoped/write", () => "write ok").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite);
+        _app.MapGet("/scoped/write-no-step-up", () => "write ok").RequireLinodeScope(LinodeScopes.Linodes.ReadWrite);
+        _app.MapGet("/scoped/policy", () => "volumes ok").RequireAuthorization("volumes");
+        _app.MapGet("/scoped/admin-writer", () => "admin ok").RequireAuthorization("admin-writer");
+        _app.MapGet("/grant-write", async Task<IResult> (HttpContext context) =>
+        {
+            await context.ChallengeForScopesAsync([LinodeScopes.Linodes.ReadWrite], "/scoped/write");
+            return Results.Empty;
+        });
+        _app.MapGet("/forbidden", (string? returnUrl, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "missing_scopes")] string? missing) => Results.Text($"forbidden {returnUrl} missing={missing}", statusCode: 403));
         _app.MapGet("/me", async Task<IResult> (HttpContext context) =>
         {
             var result = await context.AuthenticateAsync();

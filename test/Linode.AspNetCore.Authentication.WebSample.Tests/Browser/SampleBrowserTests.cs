@@ -36,11 +36,28 @@ public sealed class SampleBrowserTests
             Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
             await page.GotoAsync(sample.BaseUrl + "/account");
 
+            // Step-up: the create page needs linodes:read_write; Linode's consent page asks for it, then brings us back.
+            await page.ClickAsync("#create-linode");
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await HeadlessChromium.ScreenshotAsync(page, "3c-step-up-consent");
+            Assert.Contains("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
+            await page.ClickAsync("#approve");
+            await page.WaitForURLAsync(sample.BaseUrl + "/linodes/create");
+            await HeadlessChromium.ScreenshotAsync(page, "3d-create");
+            Assert.Equal("Create a Linode", await page.InnerTextAsync("#create"));
+            await page.GotoAsync(sample.BaseUrl + "/account");
+            Assert.Equal(["linodes:read_only", "linodes:read_write"], await page.Locator("#scopes code").AllInnerTextsAsync());
+            token = sample.Emulator.Tokens[^1];
+
             await page.ClickAsync("#signout");
             await page.WaitForURLAsync(sample.BaseUrl + "/");
             await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
             Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
-            Assert.Single(sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+            // Two revocations: the token the step-up replaced, then the current one at sign-out.
+            Assert.Equal(
+                sample.Emulator.Tokens.Select(issued => issued.AccessToken),
+                sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Select(request => request.Form["token"]));
+            Assert.All(sample.Emulator.Tokens, issued => Assert.False(sample.Emulator.IsAccessTokenActive(issued.AccessToken)));
             Assert.Equal(1, await page.Locator("#login").CountAsync());
         });
     }

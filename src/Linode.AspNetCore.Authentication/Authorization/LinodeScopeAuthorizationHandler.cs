@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Linode.AspNetCore.Authentication;
+
+/// <summary>
+/// Succeeds a <see cref="LinodeScopeRequirement"/> when the user's scope claims cover it. Otherwise it leaves the
+/// requirement pending rather than calling <c>Fail</c>: ASP.NET Core reports the failed requirements only for pending
+/// ones, and the step-up result handler needs to know exactly which requirements failed. Registered by <c>AddLinode()</c>.
+/// </summary>
+internal sealed class LinodeScopeAuthorizationHandler : AuthorizationHandler<LinodeScopeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LinodeScopeRequirement requirement)
+    {
+        if (LinodeStepUp.GrantedScopes(context.User).Missing(requirement.Scopes.Select(scope => scope.Value)).Count == 0)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
