@@ -73,8 +73,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     /// <summary>The token record behind an access or refresh token value, or null.</summary>
     /// <param name="token">The access or refresh token.</param>
     /// <returns>The record.</returns>
-    public LinodeEmulatorToken? FindToken(string token) =>
-        Tokens.FirstOrDefault(candidate => candidate.AccessToken == token || candidate.RefreshToken == token);
+    public LinodeEmulatorToken? FindToken(string token) => Store.Find(token);
 
     /// <summary>Whether an access token is currently accepted by the API (known, not revoked, not expired).</summary>
     /// <param name="accessToken">The access token.</param>

@@ -8,7 +8,7 @@ internal sealed record LoadSettings(int Logins, int Concurrency, TimeSpan Durati
 {
     public static LoadSettings Parse(string[] args)
     {
-        var settings = new LoadSettings(Logins: 0, Concurrency: 64, Duration: TimeSpan.FromSeconds(12), Warmup: TimeSpan.FromSeconds(3), Rounds: 2);
+        var settings = new LoadSettings(Logins: 0, Concurrency: 64, Duration: TimeSpan.FromSeconds(10), Warmup: TimeSpan.FromSeconds(8), Rounds: 2);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");

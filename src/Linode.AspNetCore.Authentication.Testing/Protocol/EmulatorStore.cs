@@ -8,6 +8,8 @@ internal sealed class EmulatorStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, EmulatorGrant> _codes = new(StringComparer.Ordinal);
     private readonly List<LinodeEmulatorToken> _tokens = [];
+    private readonly Dictionary<string, LinodeEmulatorToken> _byAccessToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinodeEmulatorToken> _byRefreshToken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, long Uid), List<string>> _consents = [];
     private readonly TimeProvider _time;
 
@@ -94,6 +96,12 @@ internal sealed class EmulatorStore
         lock (_lock)
         {
             _tokens.Add(token);
+            _byAccessToken.Add(token.AccessToken, token);
+            if (token.RefreshToken is not null)
+            {
+                _byRefreshToken.Add(token.RefreshToken, token);
+            }
+
             fromCode?.Tokens.Add(token);
         }
 
@@ -105,8 +113,7 @@ internal sealed class EmulatorStore
     {
         lock (_lock)
         {
-            var token = _tokens.Find(candidate => string.Equals(candidate.RefreshToken, refreshToken, StringComparison.Ordinal));
-            if (token is null)
+            if (!_byRefreshToken.TryGetValue(refreshToken, out var token))
             {
                 return (null, "The refresh token is unknown.");
             }
@@ -131,9 +138,8 @@ internal sealed class EmulatorStore
     {
         lock (_lock)
         {
-            var token = _tokens.Find(candidate => string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal)
-                && (string.Equals(candidate.AccessToken, value, StringComparison.Ordinal) || string.Equals(candidate.RefreshToken, value, StringComparison.Ordinal)));
-            if (token is null)
+            var token = _byAccessToken.TryGetValue(value, out var byAccess) ? byAccess : _byRefreshToken.GetValueOrDefault(value);
+            if (token is null || !string.Equals(token.ClientId, clientId, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -144,13 +150,21 @@ internal sealed class EmulatorStore
         }
     }
 
+    /// <summary>The token record behind an access or refresh token, live or not.</summary>
+    public LinodeEmulatorToken? Find(string value)
+    {
+        lock (_lock)
+        {
+            return _byAccessToken.TryGetValue(value, out var token) ? token : _byRefreshToken.GetValueOrDefault(value);
+        }
+    }
+
     /// <summary>The live token behind a bearer value, or null when unknown, revoked or expired.</summary>
     public LinodeEmulatorToken? FindActive(string accessToken)
     {
         lock (_lock)
         {
-            var token = _tokens.Find(candidate => string.Equals(candidate.AccessToken, accessToken, StringComparison.Ordinal));
-            return token is { IsRevoked: false } && token.ExpiresAt > Now ? token : null;
+            return _byAccessToken.TryGetValue(accessToken, out var token) && !token.IsRevoked && token.ExpiresAt > Now ? token : null;
         }
     }
 }
