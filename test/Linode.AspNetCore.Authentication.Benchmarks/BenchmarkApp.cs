@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Linode.AspNetCore.Authentication.Baseline;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -20,7 +21,7 @@ namespace Linode.AspNetCore.Authentication.Benchmarks;
 /// </summary>
 public sealed class BenchmarkApp : IAsyncDisposable
 {
-    public const string Scope = "linodes:read_only";
+    public const string Scope = HandWrittenLinodeOAuth.Scope;
 
     private BenchmarkApp(WebApplication app, LinodeEmulator emulator)
     {
@@ -63,35 +64,16 @@ public sealed class BenchmarkApp : IAsyncDisposable
         return new BenchmarkApp(app, emulator);
     }
 
-    /// <summary>What a developer writes by hand without this package.</summary>
+    /// <summary>What a developer writes by hand without this package, against the emulator.</summary>
     public static void ConfigureBaseline(OAuthOptions options, LinodeEmulator emulator)
     {
+        HandWrittenLinodeOAuth.Configure(options);
         options.ClientId = LinodeEmulatorClient.DefaultClientId;
         options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
-        options.CallbackPath = "/signin-baseline";
         options.AuthorizationEndpoint = "https://login.linode.com/oauth/authorize";
         options.TokenEndpoint = "https://login.linode.com/oauth/token";
         options.UserInformationEndpoint = "https://api.linode.com/v4/profile";
-        options.Scope.Add(Scope);
-        options.SaveTokens = true;
         options.BackchannelHttpHandler = emulator.CreateHttpMessageHandler();
-        options.ClaimActions.MapJsonKey(ClaimTypes.NameIdentifier, "uid");
-        options.ClaimActions.MapJsonKey(ClaimTypes.Name, "username");
-        options.ClaimActions.MapJsonKey(ClaimTypes.Email, "email");
-        options.ClaimActions.MapJsonKey("urn:linode:timezone", "timezone");
-        options.ClaimActions.MapCustomJson("urn:linode:restricted", ClaimValueTypes.Boolean, user => user.GetProperty("restricted").GetBoolean() ? "true" : "false");
-        options.ClaimActions.MapCustomJson("urn:linode:two_factor_auth", ClaimValueTypes.Boolean, user => user.GetProperty("two_factor_auth").GetBoolean() ? "true" : "false");
-        options.ClaimActions.MapJsonKey("urn:linode:user_type", "user_type");
-        options.ClaimActions.MapJsonKey("urn:linode:authentication_type", "authentication_type");
-        options.Events.OnCreatingTicket = async context =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
-            request.Headers.Authorization = new("Bearer", context.AccessToken);
-            using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
-            response.EnsureSuccessStatusCode();
-            using var user = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted));
-            context.RunClaimActions(user.RootElement);
-        };
     }
 
     /// <summary>A sign-in cookie for a ticket like the one a Linode sign-in produces (optionally stamped as Linode's).</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using Linode.AspNetCore.Authentication.Baseline;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -56,26 +56,8 @@ internal sealed class LoadApp : IAsyncDisposable
             })
             .AddOAuth("Baseline", options =>
             {
+                HandWrittenLinodeOAuth.Configure(options);
                 Configure(options, login, backchannel);
-                options.CallbackPath = "/signin-baseline";
-                options.SaveTokens = true;
-                options.ClaimActions.MapJsonKey(ClaimTypes.NameIdentifier, "uid");
-                options.ClaimActions.MapJsonKey(ClaimTypes.Name, "username");
-                options.ClaimActions.MapJsonKey(ClaimTypes.Email, "email");
-                options.ClaimActions.MapJsonKey("urn:linode:timezone", "timezone");
-                options.ClaimActions.MapCustomJson("urn:linode:restricted", ClaimValueTypes.Boolean, user => user.GetProperty("restricted").GetBoolean() ? "true" : "false");
-                options.ClaimActions.MapCustomJson("urn:linode:two_factor_auth", ClaimValueTypes.Boolean, user => user.GetProperty("two_factor_auth").GetBoolean() ? "true" : "false");
-                options.ClaimActions.MapJsonKey("urn:linode:user_type", "user_type");
-                options.ClaimActions.MapJsonKey("urn:linode:authentication_type", "authentication_type");
-                options.Events.OnCreatingTicket = async context =>
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
-                    request.Headers.Authorization = new("Bearer", context.AccessToken);
-                    using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
-                    response.EnsureSuccessStatusCode();
-                    using var user = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted));
-                    context.RunClaimActions(user.RootElement);
-                };
             });
         var app = builder.Build();
         app.UseAuthentication();
@@ -102,7 +84,7 @@ internal sealed class LoadApp : IAsyncDisposable
         options.AuthorizationEndpoint = login.Endpoints.Authorization.ToString();
         options.TokenEndpoint = backchannel.Endpoints.Token.ToString();
         options.UserInformationEndpoint = backchannel.Endpoints.Profile.ToString();
-        options.Scope.Add("linodes:read_only");
+        options.Scope.Add(HandWrittenLinodeOAuth.Scope);
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         if (options is LinodeOptions linode)
