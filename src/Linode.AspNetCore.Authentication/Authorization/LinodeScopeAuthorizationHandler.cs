@@ -11,7 +11,8 @@ internal sealed class LinodeScopeAuthorizationHandler : AuthorizationHandler<Lin
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LinodeScopeRequirement requirement)
     {
-        if (LinodeStepUp.GrantedScopes(context.User).Missing(requirement.Scopes.Select(scope => scope.Value)).Count == 0)
+        var granted = LinodeStepUp.GrantedScopes(context.User);
+        if (requirement.Scopes.All(granted.Covers))
         {
             context.Succeed(requirement);
         }

@@ -48,12 +48,26 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <returns><see langword="true"/> when covered.</returns>
     public bool Covers(LinodeScope required)
     {
-        if (required.KnownIndex >= 0 && (_coveredKnown & (1UL << required.KnownIndex)) != 0)
+        if (required.KnownIndex >= 0)
         {
-            return true;
+            if ((_coveredKnown & (1UL << required.KnownIndex)) != 0)
+            {
+                return true;
+            }
+
+            // Documented scopes are all in the mask; only scopes outside the table (legacy levels) may still cover it.
+            foreach (var other in _others)
+            {
+                if (other.Covers(required))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        // Scopes outside the documented table (legacy levels, new families) follow the general rules.
+        // A scope outside the documented table follows the general rules against every scope of the set.
         foreach (var scope in this)
         {
             if (scope.Covers(required))
