@@ -23,11 +23,13 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
     private static readonly object Revoked = new();
     private readonly LinodeSchemes _schemes;
     private readonly LinodeTokenRefresher _refresher;
+    private readonly LinodeTokenRevoker _revoker;
 
-    public LinodeCookieEventsSetup(LinodeSchemes schemes, LinodeTokenRefresher refresher)
+    public LinodeCookieEventsSetup(LinodeSchemes schemes, LinodeTokenRefresher refresher, LinodeTokenRevoker revoker)
     {
         _schemes = schemes;
         _refresher = refresher;
+        _revoker = revoker;
     }
 
     public void PostConfigure(string? name, CookieAuthenticationOptions options)
@@ -82,43 +84,39 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
 
     private async Task RevokeSupersededAsync(CookieSigningInContext context, object ticketKey)
     {
-        var items = context.HttpContext.Items;
-        var stashed = items.TryGetValue(ticketKey, out var value) ? value : null;
-        if (ReferenceEquals(stashed, Revoked))
-        {
-            return;
-        }
-
-        // On a callback the remote handler signs in before the request's cookie was authenticated: read it now.
-        var previous = stashed as AuthenticationProperties
-            ?? (await context.HttpContext.AuthenticateAsync(context.Scheme.Name).ConfigureAwait(false)).Properties;
+        // On a callback the remote handler signs in before the request's cookie was authenticated: the ticket is read then.
+        var previous = await TicketOfRequestAsync(context.HttpContext, context.Scheme.Name, ticketKey).ConfigureAwait(false);
         if (previous is not null && _schemes.SchemeOf(previous) is not null
             && LinodeSavedTokens.AccessToken(previous) is { } previousToken
             && !string.Equals(previousToken, LinodeSavedTokens.AccessToken(context.Properties), StringComparison.Ordinal))
         {
-            items[ticketKey] = Revoked;
-            var revoker = context.HttpContext.RequestServices.GetRequiredService<LinodeTokenRevoker>();
-            await revoker.RevokeTicketAsync(context.HttpContext, previous, onSignOut: true).ConfigureAwait(false);
+            context.HttpContext.Items[ticketKey] = Revoked;
+            await _revoker.RevokeTicketAsync(context.HttpContext, previous, onSignOut: true).ConfigureAwait(false);
         }
     }
 
-    private static async Task RevokeAsync(CookieSigningOutContext context, object ticketKey)
+    private async Task RevokeAsync(CookieSigningOutContext context, object ticketKey)
     {
-        var items = context.HttpContext.Items;
-        var stashed = items.TryGetValue(ticketKey, out var value) ? value : null;
-        if (ReferenceEquals(stashed, Revoked))
-        {
-            return;
-        }
-
-        // Not validated in this request: read the ticket now (the cookie handler caches what it reads).
-        var properties = stashed as AuthenticationProperties
-            ?? (await context.HttpContext.AuthenticateAsync(context.Scheme.Name).ConfigureAwait(false)).Properties;
-        items[ticketKey] = Revoked;
+        var properties = await TicketOfRequestAsync(context.HttpContext, context.Scheme.Name, ticketKey).ConfigureAwait(false);
+        context.HttpContext.Items[ticketKey] = Revoked;
         if (properties is not null)
         {
-            var revoker = context.HttpContext.RequestServices.GetRequiredService<LinodeTokenRevoker>();
-            await revoker.RevokeTicketAsync(context.HttpContext, properties, onSignOut: true).ConfigureAwait(false);
+            await _revoker.RevokeTicketAsync(context.HttpContext, properties, onSignOut: true).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The properties of the ticket this request carries for the cookie scheme: the one stashed while it was
+    /// validated, else read now (the cookie handler caches what it reads); null when none, or when its token was already
+    /// revoked in this request.</summary>
+    private static async Task<AuthenticationProperties?> TicketOfRequestAsync(Microsoft.AspNetCore.Http.HttpContext context, string cookieScheme, object ticketKey)
+    {
+        var stashed = context.Items.TryGetValue(ticketKey, out var value) ? value : null;
+        if (ReferenceEquals(stashed, Revoked))
+        {
+            return null;
+        }
+
+        return stashed as AuthenticationProperties
+            ?? (await context.AuthenticateAsync(cookieScheme).ConfigureAwait(false)).Properties;
     }
 }

@@ -71,12 +71,10 @@ public sealed class LinodeTokenRevoker
     /// <returns>The outcome, or <see langword="null"/> when the ticket did not come from a Linode scheme.</returns>
     internal async Task<LinodeTokenRevocationResult?> RevokeTicketAsync(HttpContext context, AuthenticationProperties properties, bool onSignOut)
     {
-        if (!properties.Items.TryGetValue(LinodeTicketProperties.AuthSchemeKey, out var scheme) || scheme is null
-            || await GetLinodeSchemeAsync(scheme).ConfigureAwait(false) is null)
+        if (context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) is not { } scheme)
         {
             return null;
         }
-
 
         if (onSignOut && !_options.Get(scheme).RevokeTokenOnSignOut)
         {
@@ -85,7 +83,7 @@ public sealed class LinodeTokenRevoker
         }
 
         // Not RequestAborted: a browser that goes away must not leave the token alive.
-        return await RevokeAsync(context, scheme, properties.GetTokenValue("access_token"), CancellationToken.None).ConfigureAwait(false);
+        return await RevokeAsync(context, scheme, LinodeSavedTokens.AccessToken(properties), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<AuthenticationScheme?> GetLinodeSchemeAsync(string scheme)
@@ -147,8 +145,7 @@ public sealed class LinodeTokenRevoker
     {
         try
         {
-            var events = options.EventsType is { } type ? (LinodeEvents)context.RequestServices.GetRequiredService(type) : options.Events;
-            await events.TokenRevoked(new LinodeTokenRevokedContext(context, scheme, options, result)).ConfigureAwait(false);
+            await LinodeEventsResolver.Resolve(context, options).TokenRevoked(new LinodeTokenRevokedContext(context, scheme, options, result)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // An app's event handler must not break the sign-out.
         catch (Exception exception)

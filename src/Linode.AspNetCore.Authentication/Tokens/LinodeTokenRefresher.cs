@@ -188,8 +188,7 @@ internal sealed class LinodeTokenRefresher
         {
             var schemes = context.HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
             var authenticationScheme = await schemes.GetSchemeAsync(scheme).ConfigureAwait(false);
-            var events = options.EventsType is { } type ? (LinodeEvents)context.HttpContext.RequestServices.GetRequiredService(type) : options.Events;
-            await events.TokenRefreshed(new LinodeTokenRefreshedContext(context.HttpContext, authenticationScheme!, options, result)).ConfigureAwait(false);
+            await LinodeEventsResolver.Resolve(context.HttpContext, options).TokenRefreshed(new LinodeTokenRefreshedContext(context.HttpContext, authenticationScheme!, options, result)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // An app's event handler must not break the refresh that other requests wait on.
         catch (Exception exception)
