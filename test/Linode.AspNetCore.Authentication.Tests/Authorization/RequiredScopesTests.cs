@@ -10,7 +10,7 @@ public sealed class RequiredScopesTests
     [Fact]
     public async Task Required_scopes_are_requested_and_a_sign_in_without_them_fails()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly];
         await using var host = await LinodeTestHost.StartAsync(options =>
         {

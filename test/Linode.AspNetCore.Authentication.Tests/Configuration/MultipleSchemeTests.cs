@@ -24,7 +24,7 @@ public sealed class MultipleSchemeTests
     [Fact]
     public async Task Two_schemes_with_their_own_paths_sign_in_and_revoke_with_their_own_client()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.Clients.Add(new LinodeEmulatorClient(WorkClientId, WorkSecret, "https://app.test/signin-linode-work", "Work app"));
         await using var host = await LinodeTestHost.StartAsync(emulator: emulator, addSchemes: (authentication, test) => authentication
             .AddLinode(test.Instrument)

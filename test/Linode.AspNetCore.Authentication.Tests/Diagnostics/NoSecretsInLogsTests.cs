@@ -63,7 +63,7 @@ public sealed class NoSecretsInLogsTests
     [Fact]
     public async Task Failures_log_no_secret_even_when_Linode_echoes_them()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
         using (await host.SignInAsync())
         {
@@ -94,7 +94,7 @@ public sealed class NoSecretsInLogsTests
     [Fact]
     public async Task Error_bodies_are_logged_only_at_debug_and_truncated()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         var longReason = new string('x', 2000);
         emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(500, "{\"errors\":[{\"reason\":\"" + longReason + "\"}]}"));
         await using var host = await LinodeTestHost.StartAsync(emulator: emulator);

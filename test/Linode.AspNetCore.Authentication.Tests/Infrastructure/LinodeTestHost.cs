@@ -52,17 +52,46 @@ public sealed class LinodeTestHost : IAsyncDisposable
         Action<LinodeOptions>? configure = null,
         Action<AuthenticationBuilder, LinodeTestHost>? addSchemes = null,
         IDictionary<string, string?>? settings = null,
-        LinodeEmulator? emulator = null)
+        LinodeEmulator? emulator = null,
+        HostFeatures features = HostFeatures.StepUpConsent)
     {
-        var host = new LinodeTestHost(emulator ?? new LinodeEmulator());
+        var host = new LinodeTestHost(emulator ?? NewEmulator()) { Features = features };
         await host.BuildAsync(configure, addSchemes, settings);
         return host;
     }
 
+    /// <summary>An emulator whose default client is registered for this app's callback, as at cloud.linode.com.</summary>
+    public static LinodeEmulator NewEmulator(LinodeEmulatorOptions? options = null, TimeProvider? time = null)
+    {
+        var emulator = new LinodeEmulator(options, time);
+        emulator.Options.Clients[0].RedirectUri = AppBase + "/signin-linode";
+        return emulator;
+    }
+
+    /// <summary>What the test app registers beyond <c>AddLinode()</c>.</summary>
+    [Flags]
+    public enum HostFeatures
+    {
+        None = 0,
+
+        /// <summary><c>AddLinodeStepUpConsent()</c>.</summary>
+        StepUpConsent = 1,
+
+        /// <summary>The back-channel comes from <c>IHttpClientFactory</c> (the package's named client), as in a real app,
+        /// with the emulator as its primary handler; otherwise <c>BackchannelHttpHandler</c> is set.</summary>
+        BackchannelFromFactory = 2,
+    }
+
+    public HostFeatures Features { get; private init; }
+
     /// <summary>Adds the test's back-channel and event taps to a Linode scheme; the app's own settings come first.</summary>
     public void Instrument(LinodeOptions options)
     {
-        options.BackchannelHttpHandler = Emulator.CreateHttpMessageHandler();
+        if (!Features.HasFlag(HostFeatures.BackchannelFromFactory))
+        {
+            options.BackchannelHttpHandler = Emulator.CreateHttpMessageHandler();
+        }
+
         var remoteFailure = options.Events.OnRemoteFailure;
         options.Events.OnRemoteFailure = context =>
         {
@@ -146,7 +175,15 @@ public sealed class LinodeTestHost : IAsyncDisposable
             options.AddPolicy("volumes", policy => policy.RequireLinodeScope(LinodeScopes.Volumes.ReadOnly));
             options.AddPolicy("admin-writer", policy => policy.RequireRole("admin").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite));
         });
-        builder.Services.AddLinodeStepUpConsent();
+        if (Features.HasFlag(HostFeatures.StepUpConsent))
+        {
+            builder.Services.AddLinodeStepUpConsent();
+        }
+
+        if (Features.HasFlag(HostFeatures.BackchannelFromFactory))
+        {
+            builder.Services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName).ConfigurePrimaryHttpMessageHandler(() => Emulator.CreateHttpMessageHandler());
+        }
         if (addSchemes is null)
         {
             authentication.AddLinode(options =>
@@ -177,6 +214,19 @@ public sealed class LinodeTestHost : IAsyncDisposable
             await context.ChallengeForScopesAsync([LinodeScopes.Linodes.ReadWrite], "/scoped/write");
             return Results.Empty;
         });
+        _app.MapGet("/step-up-to", async Task<IResult> (HttpContext context, string? returnUrl) =>
+        {
+            try
+            {
+                await context.ChallengeForScopesAsync([LinodeScopes.Linodes.ReadWrite], returnUrl);
+                return Results.Empty;
+            }
+            catch (ArgumentException)
+            {
+                return Results.Text("unsafe return URL", statusCode: 400);
+            }
+        });
+        _app.MapGet("/challenge-to", (string? returnUrl) => Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [LinodeDefaults.AuthenticationScheme]));
         _app.MapGet("/forbidden", (string? returnUrl, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "missing_scopes")] string? missing) => Results.Text($"forbidden {returnUrl} missing={missing}", statusCode: 403));
         _app.MapGet("/me", async Task<IResult> (HttpContext context) =>
         {

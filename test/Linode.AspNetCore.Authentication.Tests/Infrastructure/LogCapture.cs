@@ -24,6 +24,14 @@ public sealed class LogCapture : ILoggerProvider
         public string AllText => Message + "\n" + Exception;
     }
 
+    private static string Expand(object? value) => value switch
+    {
+        null => string.Empty,
+        string text => text,
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Expand)) + "]",
+        _ => value.ToString() ?? string.Empty,
+    };
+
     private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
@@ -33,9 +41,11 @@ public sealed class LogCapture : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            // Structured state as a serialising provider (Serilog, OpenTelemetry) would record it: every key and value,
+            // collections expanded item by item.
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join(" | ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
-                : string.Empty;
+                ? string.Join(" | ", pairs.Select(pair => $"{pair.Key}={Expand(pair.Value)}"))
+                : state?.ToString() ?? string.Empty;
             entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception) + " {" + structured + "}", exception?.ToString()));
         }
     }

@@ -41,9 +41,11 @@ public sealed class TestBrowser : IDisposable
             }
         }
 
+        // The raw header first: parsing it (Headers.Location) would escape what the server sent.
+        var rawLocation = response.Headers.NonValidated.TryGetValues("Location", out var raw) ? raw.ToString() : null;
         lock (History)
         {
-            History.Add(new Hop(request.Method, uri, response.StatusCode, response.Headers.Location is { } location ? new Uri(uri, location) : null));
+            History.Add(new Hop(request.Method, uri, response.StatusCode, response.Headers.Location is { } location ? new Uri(uri, location) : null, rawLocation));
         }
         return response;
     }
@@ -93,5 +95,5 @@ public sealed class TestBrowser : IDisposable
         }
     }
 
-    public sealed record Hop(HttpMethod Method, Uri Uri, HttpStatusCode Status, Uri? Location);
+    public sealed record Hop(HttpMethod Method, Uri Uri, HttpStatusCode Status, Uri? Location, string? RawLocation = null);
 }

@@ -25,7 +25,7 @@ public sealed class BackchannelFailureTests
 
     private static async Task<(HttpResponseMessage Response, string Body, Exception Failure, LinodeTestHost Host)> SignInWithFaultAsync(LinodeEmulatorEndpoint endpoint, string kind)
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Faults.Add(endpoint, Fault(kind));
         var host = await LinodeTestHost.StartAsync(options => options.BackchannelTimeout = TimeSpan.FromMilliseconds(500), emulator: emulator);
         var response = await host.SignInAsync();

@@ -30,7 +30,7 @@ public sealed class CallbackFailureTests
     [Fact]
     public async Task Denied_consent_without_an_access_denied_path_is_a_403_sentence()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.ConsentMode = LinodeEmulatorConsentMode.AutoDeny;
         await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
 
@@ -48,7 +48,7 @@ public sealed class CallbackFailureTests
     [Fact]
     public async Task Denied_consent_with_an_access_denied_path_redirects_there()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.ConsentMode = LinodeEmulatorConsentMode.AutoDeny;
         await using var host = await LinodeTestHost.StartAsync(options => options.AccessDeniedPath = "/denied", emulator: emulator);
 

@@ -37,7 +37,7 @@ public sealed class SignInClaimsTests
     [InlineData(LinodeClaimTypes.AuthenticationType, "github")]
     public async Task Claims_follow_the_user_who_approved(string type, string value)
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.ApprovingUser = "restrictedUser";
         await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
 
@@ -54,7 +54,7 @@ public sealed class SignInClaimsTests
     [InlineData(LinodeEmulatorScopeFields.ScopesOnly, ", ", "linodes:read_only domains:read_write")]
     public async Task One_scope_claim_per_granted_scope_whatever_the_token_response_format(LinodeEmulatorScopeFields fields, string separator, string expected)
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.ScopeFields = fields;
         emulator.Options.ResponseScopeSeparator = separator;
         await using var host = await LinodeTestHost.StartAsync(options =>
@@ -81,7 +81,7 @@ public sealed class SignInClaimsTests
     [Fact]
     public async Task Scopes_granted_are_the_claims_not_the_scopes_requested()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly];
         await using var host = await LinodeTestHost.StartAsync(options =>
         {
@@ -97,7 +97,7 @@ public sealed class SignInClaimsTests
     [Fact]
     public async Task No_scope_fields_in_the_token_response_means_no_scope_claims_and_a_debug_log()
     {
-        var emulator = new LinodeEmulator();
+        var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.ScopeFields = LinodeEmulatorScopeFields.None;
         await using var host = await LinodeTestHost.StartAsync(options => options.Scope.Add(LinodeScopes.Linodes.ReadOnly), emulator: emulator);
 

@@ -1,0 +1,102 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+
+namespace Linode.AspNetCore.Authentication.Tests.Security;
+
+/// <summary>
+/// Whenever the handler holds a token Linode just issued and the sign-in does not complete, it revokes that token
+/// (best effort, bounded, like sign-out): no live token is left with no cookie holding it.
+/// </summary>
+public sealed class FailedSignInRevocationTests
+{
+    private static void AssertIssuedTokenRevoked(LinodeTestHost host)
+    {
+        var token = Assert.Single(host.Emulator.Tokens);
+        Assert.False(host.Emulator.IsAccessTokenActive(token.AccessToken));
+        Assert.True(token.IsRefreshTokenDead);
+        var revoke = Assert.Single(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+        Assert.Equal(token.AccessToken, revoke.Form["token"]);
+        Assert.Equal(LinodeEmulatorClient.DefaultClientSecret, revoke.Form["client_secret"]);
+        Assert.Equal(LinodeTokenRevocationOutcome.Revoked, Assert.Single(host.Revocations).Outcome);
+    }
+
+    [Fact]
+    public async Task Missing_required_scopes_revoke_the_token_just_issued()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly];
+        await using var host = await LinodeTestHost.StartAsync(options => options.RequiredScopes.Add(LinodeScopes.Linodes.ReadWrite), emulator: emulator);
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertIssuedTokenRevoked(host);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(500)]
+    public async Task A_profile_failure_after_the_exchange_revokes_the_token(int status)
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Profile, LinodeEmulatorFault.Status(status));
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertIssuedTokenRevoked(host);
+    }
+
+    [Fact]
+    public async Task A_throwing_OnCreatingTicket_revokes_the_token()
+    {
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnCreatingTicket = _ => throw new InvalidOperationException("app bug"));
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertIssuedTokenRevoked(host);
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_ticket_was_made_revokes_the_token_and_answers_a_page_not_a_500()
+    {
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnTicketReceived = _ => throw new InvalidOperationException("app bug after the exchange"));
+
+        using var response = await host.SignInAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Sign-in with Linode failed.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("app bug", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Browser.Cookies.GetAllCookies(), cookie => cookie.Name == ".AspNetCore.Cookies" && !cookie.Expired);
+        AssertIssuedTokenRevoked(host);
+    }
+
+    [Fact]
+    public async Task A_failed_exchange_has_no_token_to_revoke()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(400, "{\"error\":\"invalid_grant\"}"));
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+        Assert.Empty(host.Revocations);
+    }
+
+    [Fact]
+    public async Task A_completed_sign_in_revokes_nothing()
+    {
+        await using var host = await LinodeTestHost.StartAsync();
+
+        await host.GetMeAsync();
+
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
+        Assert.True(host.Emulator.IsAccessTokenActive(Assert.Single(host.Emulator.Tokens).AccessToken));
+    }
+}

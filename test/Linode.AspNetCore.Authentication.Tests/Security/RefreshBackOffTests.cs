@@ -1,0 +1,173 @@
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+
+namespace Linode.AspNetCore.Authentication.Tests.Security;
+
+/// <summary>
+/// A failed or slow refresh never holds a request while the access token is still valid: a request waits at most
+/// <see cref="LinodeOptions.TokenRefreshTimeout"/> (5 s by default, on the app's <see cref="TimeProvider"/>) and goes on with
+/// the current token; after a failure each session backs off (Retry-After when Linode sends it, otherwise 5 s doubling up to
+/// 5 min), never past the token's own expiry.
+/// </summary>
+public sealed class RefreshBackOffTests
+{
+    private static readonly TimeSpan Due = TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4);
+
+    private static async Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null)
+    {
+        var host = await LinodeTestHost.StartAsync(options =>
+        {
+            options.AutomaticTokenRefresh = true;
+            configure?.Invoke(options);
+        });
+        using (await host.SignInAsync())
+        {
+        }
+
+        return (host, Assert.Single(host.Emulator.Tokens));
+    }
+
+    private static int RefreshCalls(LinodeTestHost host) =>
+        host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");
+
+    private static async Task RequestsAsync(LinodeTestHost host, int count, string expectedToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(expectedToken, await host.GetTextAsync("/token"));
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_token_endpoint_is_called_once_per_back_off_period()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(500));
+        host.Time.Advance(Due);
+
+        await RequestsAsync(host, 50, first.AccessToken);
+        Assert.Equal(1, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromSeconds(4));
+        await RequestsAsync(host, 10, first.AccessToken);
+        Assert.Equal(1, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await RequestsAsync(host, 10, first.AccessToken);
+        Assert.Equal(2, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromSeconds(9));
+        await RequestsAsync(host, 10, first.AccessToken);
+        Assert.Equal(2, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await RequestsAsync(host, 10, first.AccessToken);
+        Assert.Equal(3, RefreshCalls(host));
+        Assert.All(host.Refreshes, result => Assert.Equal(LinodeTokenRefreshOutcome.Failed, result.Outcome));
+        Assert.Equal(3, host.Refreshes.Count);
+    }
+
+    [Fact]
+    public async Task Parallel_requests_during_a_failure_make_one_call()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(503));
+        host.Time.Advance(Due);
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => host.GetTextAsync("/token")));
+
+        Assert.All(tokens, token => Assert.Equal(first.AccessToken, token));
+        Assert.Equal(1, RefreshCalls(host));
+    }
+
+    [Fact]
+    public async Task After_recovery_the_next_request_past_the_back_off_refreshes()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(500), times: 1);
+        host.Time.Advance(Due);
+        await RequestsAsync(host, 3, first.AccessToken);
+
+        host.Time.Advance(TimeSpan.FromSeconds(6));
+        var refreshed = await host.GetTextAsync("/token");
+
+        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(host.Emulator.Tokens[1].AccessToken, refreshed);
+        Assert.Equal([LinodeTokenRefreshOutcome.Failed, LinodeTokenRefreshOutcome.Refreshed], host.Refreshes.Select(result => result.Outcome));
+    }
+
+    [Fact]
+    public async Task Retry_After_of_a_429_is_honoured()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.RateLimited(120));
+        host.Time.Advance(Due);
+        await RequestsAsync(host, 5, first.AccessToken);
+
+        host.Time.Advance(TimeSpan.FromSeconds(119));
+        await RequestsAsync(host, 5, first.AccessToken);
+        Assert.Equal(1, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await RequestsAsync(host, 1, first.AccessToken);
+        Assert.Equal(2, RefreshCalls(host));
+    }
+
+    [Fact]
+    public async Task The_back_off_never_outlasts_the_token()
+    {
+        var (host, first) = await SignedInAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.RateLimited(3600));
+        host.Time.Advance(Due);
+        await RequestsAsync(host, 2, first.AccessToken);
+
+        host.Time.Advance(TimeSpan.FromMinutes(3));
+        await RequestsAsync(host, 2, first.AccessToken);
+        Assert.Equal(1, RefreshCalls(host));
+
+        host.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        await RequestsAsync(host, 1, first.AccessToken);
+        Assert.Equal(2, RefreshCalls(host));
+    }
+
+    [Fact]
+    public async Task A_slow_token_endpoint_holds_a_request_only_until_the_refresh_timeout_and_its_result_is_used_later()
+    {
+        var (host, first) = await SignedInAsync(options => options.BackchannelTimeout = TimeSpan.FromSeconds(30));
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(1.5)), times: 1);
+        host.Time.Advance(Due);
+
+        var pending = host.GetTextAsync("/token");
+        await WaitUntilAsync(() => RefreshCalls(host) == 1);
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        var during = await pending;
+
+        Assert.Equal(first.AccessToken, during);
+        Assert.Empty(host.Refreshes);
+        await RequestsAsync(host, 10, first.AccessToken);
+        Assert.Equal(1, RefreshCalls(host));
+
+        await WaitUntilAsync(() => !host.Refreshes.IsEmpty);
+        var after = await host.GetTextAsync("/token");
+
+        Assert.Equal(host.Emulator.Tokens[1].AccessToken, after);
+        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(LinodeTokenRefreshOutcome.Refreshed, Assert.Single(host.Refreshes).Outcome);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
+    }
+}
