@@ -49,7 +49,7 @@ public static class LinodeExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName);
+        services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName).UseLinodeHttpClientLogger();
         services.TryAddSingleton<LinodeTokenRevoker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, LinodeScopeAuthorizationHandler>());
 

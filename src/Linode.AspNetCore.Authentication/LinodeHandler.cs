@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,22 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 public class LinodeHandler : OAuthHandler<LinodeOptions>
 {
+    private readonly LinodeTokenRevoker _revoker;
+
+    // The access token this callback obtained (cleared once revoked), and whether a ticket holds it: a sign-in that fails
+    // after the exchange revokes it.
+    private string? _issuedAccessToken;
+    private bool _ticketCreated;
+
     /// <summary>Initializes the handler.</summary>
     /// <param name="options">The options monitor.</param>
     /// <param name="logger">The logger factory.</param>
     /// <param name="encoder">The URL encoder.</param>
-    public LinodeHandler(IOptionsMonitor<LinodeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    /// <param name="revoker">Revokes the token of a sign-in that fails after the code exchange.</param>
+    public LinodeHandler(IOptionsMonitor<LinodeOptions> options, ILoggerFactory logger, UrlEncoder encoder, LinodeTokenRevoker revoker)
         : base(options, logger, encoder)
     {
+        _revoker = revoker;
     }
 
     /// <summary>The events of this handler.</summary>
@@ -33,6 +43,65 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 
     /// <inheritdoc />
     protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new LinodeEvents());
+
+    /// <summary>Handles the callback. When a sign-in fails after Linode issued a token (a missing required scope, a failed
+    /// profile call, an app's event throwing, an error while signing in or redirecting) the token is revoked, and an
+    /// exception that escapes is answered with the remote-failure page rather than a 500.</summary>
+    /// <returns>Whether the request was handled.</returns>
+    public override async Task<bool> HandleRequestAsync()
+    {
+        try
+        {
+            var handled = await base.HandleRequestAsync().ConfigureAwait(false);
+            if (!_ticketCreated)
+            {
+                await RevokeIssuedTokenAsync().ConfigureAwait(false);
+            }
+
+            return handled;
+        }
+        catch (Exception exception) when (_issuedAccessToken is not null || exception is not AuthenticationFailureException)
+        {
+            await RevokeIssuedTokenAsync().ConfigureAwait(false);
+            if (Response.HasStarted)
+            {
+                throw;
+            }
+
+            // Undo whatever the failed sign-in wrote (its Set-Cookie, a half-made redirect) and show the failure page.
+            Response.Clear();
+            var failure = LinodeFailure.Create("The sign-in could not be completed.", "sign_in_failed", inner: exception);
+            var context = new RemoteFailureContext(Context, Scheme, Options, failure);
+            await Events.RemoteFailure(context).ConfigureAwait(false);
+            if (context.Result?.Handled == true)
+            {
+                return true;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Challenges Linode, first making the return URL safe: a local URL (non-ASCII percent-encoded), or an
+    /// absolute URL of this request's own origin reduced to its local part; anything else becomes <c>/</c>.</summary>
+    /// <param name="properties">The challenge properties.</param>
+    /// <returns>A task.</returns>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (!string.IsNullOrEmpty(properties.RedirectUri))
+        {
+            var safe = LinodeReturnUrl.LocalOrSameOrigin(properties.RedirectUri, Request);
+            if (safe is null)
+            {
+                LinodeLog.UnsafeReturnUrl(Logger, Scheme.Name);
+            }
+
+            properties.RedirectUri = safe ?? "/";
+        }
+
+        return base.HandleChallengeAsync(properties);
+    }
 
     /// <summary>Joins scopes with <see cref="LinodeOptions.ScopeSeparator"/> (a comma by default, as Linode documents).</summary>
     /// <param name="scopes">The scopes to request.</param>
@@ -60,7 +129,14 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             form.Add(new(OAuthConstants.CodeVerifierKey, codeVerifier));
         }
 
-        return LinodeTokenEndpoint.PostAsync(Options, form, Logger, Context.RequestAborted);
+        return ExchangeAsync(form);
+    }
+
+    private async Task<OAuthTokenResponse> ExchangeAsync(List<KeyValuePair<string, string>> form)
+    {
+        var tokens = await LinodeTokenEndpoint.PostAsync(Options, form, Logger, Context.RequestAborted).ConfigureAwait(false);
+        _issuedAccessToken = tokens.Error is null ? tokens.AccessToken : null;
+        return tokens;
     }
 
     /// <summary>Reads the granted scopes, fetches the profile, runs the claim actions, adds one
@@ -70,6 +146,22 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     /// <param name="tokens">The token response.</param>
     /// <returns>The ticket.</returns>
     protected override async Task<AuthenticationTicket> CreateTicketAsync(ClaimsIdentity identity, AuthenticationProperties properties, OAuthTokenResponse tokens)
+    {
+        try
+        {
+            var ticket = await CreateLinodeTicketAsync(identity, properties, tokens).ConfigureAwait(false);
+            _ticketCreated = true; // from here the ticket (and, once signed in, the cookie) holds the token
+            return ticket;
+        }
+        catch
+        {
+            // Revoke before the failure page is written: the browser may move on as soon as it has the answer.
+            await RevokeIssuedTokenAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<AuthenticationTicket> CreateLinodeTicketAsync(ClaimsIdentity identity, AuthenticationProperties properties, OAuthTokenResponse tokens)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -104,5 +196,14 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         }
         await Events.CreatingTicket(context).ConfigureAwait(false);
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
+    }
+
+    private async Task RevokeIssuedTokenAsync()
+    {
+        if (Interlocked.Exchange(ref _issuedAccessToken, null) is { } token)
+        {
+            LinodeLog.RevokingUnclaimedToken(Logger, Scheme.Name);
+            await _revoker.RevokeAsync(Context, Scheme.Name, token, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

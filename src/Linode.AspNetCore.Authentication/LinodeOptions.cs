@@ -56,6 +56,13 @@ public class LinodeOptions : OAuthOptions
     /// <summary>How long before the access token expires an automatic refresh happens. Defaults to 5 minutes.</summary>
     public TimeSpan TokenRefreshWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest a request waits for an automatic refresh before it goes on with the current access token
+    /// (still valid inside the refresh window). Defaults to 5 seconds. The call to Linode itself is not cancelled then
+    /// (Linode may already have rotated the refresh token): it runs on, bounded by <see cref="RemoteAuthenticationOptions.BackchannelTimeout"/>,
+    /// and the next request of the session applies its result. After a failed refresh the session backs off: Linode's
+    /// <c>Retry-After</c> when sent, otherwise 5 seconds doubling up to 5 minutes, never past the access token's expiry.</summary>
+    public TimeSpan TokenRefreshTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Scopes without which the sign-in fails: Linode may let users untick scopes on its consent page. They are
     /// added to <see cref="OAuthOptions.Scope"/> when not already covered; a sign-in whose granted scopes do not cover them
     /// fails with an <see cref="AuthenticationFailureException"/> (<c>error</c> = <c>insufficient_scope</c>, <c>missing_scopes</c>).</summary>
@@ -114,6 +121,11 @@ public class LinodeOptions : OAuthOptions
         if (TokenRefreshWindow <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"'{section}TokenRefreshWindow' must be positive; it is {TokenRefreshWindow.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (TokenRefreshTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"'{section}TokenRefreshTimeout' must be positive; it is {TokenRefreshTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
         }
 
         if (AutomaticTokenRefresh && !SaveTokens)

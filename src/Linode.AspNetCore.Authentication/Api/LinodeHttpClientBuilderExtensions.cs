@@ -12,7 +12,8 @@ public static class LinodeHttpClientBuilderExtensions
     /// Calls the Linode API as the signed-in user: sets the base address (<c>https://api.linode.com/v4/</c> by default),
     /// <c>Accept: application/json</c> and the package's <c>User-Agent</c>, attaches the user's current access token
     /// (refreshed first when <see cref="LinodeOptions.AutomaticTokenRefresh"/> is on), and maps Linode's missing-scope,
-    /// invalid-token and rate-limit answers to typed exceptions. Example:
+    /// invalid-token and rate-limit answers to typed exceptions. The client's default loggers are replaced by one that logs
+    /// no header (theirs record the bearer token in structured log state). Example:
     /// <c>services.AddHttpClient&lt;MyLinodeClient&gt;().AddLinodeUserAccessToken();</c>
     /// </summary>
     /// <param name="builder">The HTTP client builder.</param>
@@ -35,6 +36,7 @@ public static class LinodeHttpClientBuilderExtensions
             client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(LinodeTelemetry.UserAgent));
         });
+        builder.UseLinodeHttpClientLogger();
         return builder.AddHttpMessageHandler(services => new LinodeUserAccessTokenHandler(
             services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<IOptionsMonitor<LinodeApiClientOptions>>(), name));
     }

@@ -45,7 +45,7 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
             var reason = LinodeErrorBody.Parse(body).Description;
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                throw new LinodeRateLimitedException(response.Headers.RetryAfter?.Delta, reason);
+                throw new LinodeRateLimitedException(LinodeRetryAfter.Read(response, TimeProvider.System), reason);
             }
 
             // Linode sends the scope headers on every answer, so the reason text decides; without one, a token that Linode

@@ -24,13 +24,21 @@ public static class LinodeStepUp
     /// </summary>
     /// <param name="context">The HTTP context.</param>
     /// <param name="scopes">The scopes to add.</param>
-    /// <param name="returnUrl">Where to come back to (a local URL); the current URL by default.</param>
+    /// <param name="returnUrl">Where to come back to: a local URL by ASP.NET Core's <c>Url.IsLocalUrl</c> rule (non-ASCII
+    /// characters are percent-encoded); the current URL when null or empty.</param>
     /// <param name="scheme">The Linode scheme; the one that signed the user in, else <see cref="LinodeDefaults.AuthenticationScheme"/>.</param>
     /// <returns>A task.</returns>
+    /// <exception cref="ArgumentException"><paramref name="returnUrl"/> is not a local URL (nothing is sent to Linode).</exception>
     public static async Task ChallengeForScopesAsync(this HttpContext context, IEnumerable<string> scopes, string? returnUrl = null, string? scheme = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scopes);
+        if (!string.IsNullOrEmpty(returnUrl))
+        {
+            returnUrl = LinodeReturnUrl.Local(returnUrl, context.Request.PathBase)
+                ?? throw new ArgumentException("The return URL must be a local URL (ASP.NET Core's Url.IsLocalUrl rule, at most 2048 characters).", nameof(returnUrl));
+        }
+
         var ticket = await context.AuthenticateAsync().ConfigureAwait(false);
         var linodeScheme = scheme
             ?? (ticket.Properties is { } properties ? context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) : null)
@@ -42,19 +50,17 @@ public static class LinodeStepUp
     internal static LinodeScopeSet GrantedScopes(System.Security.Claims.ClaimsPrincipal user) =>
         LinodeScopes.Parse(user.FindAll(LinodeClaimTypes.Scope).Select(claim => claim.Value));
 
-    /// <summary>The challenge properties of a step-up: the union of granted and missing scopes, the return URL, the loop-guard marker.</summary>
+    /// <summary>The challenge properties of a step-up: the union of granted and missing scopes, the return URL (already
+    /// checked to be local, or null for the current URL), the loop-guard marker.</summary>
     internal static OAuthChallengeProperties Properties(HttpContext context, LinodeScopeSet missing, string? returnUrl)
     {
         var granted = GrantedScopes(context.User);
         var properties = new OAuthChallengeProperties
         {
             Scope = granted.Union(missing).Select(scope => scope.Value).ToList(),
-            RedirectUri = IsLocal(returnUrl) ? returnUrl : context.Request.PathBase + context.Request.Path + context.Request.QueryString,
+            RedirectUri = string.IsNullOrEmpty(returnUrl) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : returnUrl,
         };
         properties.Items[RequestedScopesKey] = missing.ToString(",");
         return properties;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -14,8 +14,9 @@ internal static class LinodeFailure
     public const string SafeMessageKey = "linode:message";
 
     /// <summary>Reads an error answer (status, error code; the body only at Debug), logs and counts it, and builds the failure.</summary>
-    public static async Task<AuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeSpan? retryAfter, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<AuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
+        var retryAfter = LinodeRetryAfter.Read(response, time ?? TimeProvider.System);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var error = LinodeErrorBody.Parse(body);
         LinodeLog.EndpointFailed(logger, endpoint, (int)response.StatusCode, IsCode(error.Code) ? error.Code : "none");
@@ -61,6 +62,10 @@ internal static class LinodeFailure
         exception.Data[SafeMessageKey] = message;
         return exception;
     }
+
+    /// <summary>The value when it looks like an OAuth error code, else null: the only form of Linode's error text that
+    /// results and messages carry (the rest may echo what Linode was sent).</summary>
+    public static string? CodeOrNull(string? value) => IsCode(value) ? value : null;
 
     /// <summary>Whether a value looks like an OAuth error code (and so is safe to put in a message).</summary>
     public static bool IsCode([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>

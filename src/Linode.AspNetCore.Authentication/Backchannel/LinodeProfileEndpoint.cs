@@ -5,7 +5,7 @@ namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
 /// Fetches <c>GET /v4/profile</c> with the new access token. Any non-2xx answer, a time-out, or a body that is not a
-/// JSON object with a <c>uid</c> throws an <see cref="Microsoft.AspNetCore.Authentication.AuthenticationFailureException"/>
+/// JSON object with a numeric (or non-empty string) <c>uid</c> throws an <see cref="Microsoft.AspNetCore.Authentication.AuthenticationFailureException"/>
 /// carrying the status and Linode's reason (and <c>retry_after</c> on 429).
 /// </summary>
 internal static class LinodeProfileEndpoint
@@ -21,11 +21,11 @@ internal static class LinodeProfileEndpoint
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await LinodeFailure.FromResponseAsync(EndpointName, response, RetryAfter(response), logger, cancellationToken).ConfigureAwait(false);
+                throw await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "uid", accept: null, cancellationToken).ConfigureAwait(false);
+            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "uid", IsUserId, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
                 LinodeTelemetry.Count(EndpointName, "success");
@@ -42,14 +42,9 @@ internal static class LinodeProfileEndpoint
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var retry = response.Headers.RetryAfter;
-        if (retry?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return retry?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
-    }
+    /// <summary>Linode's <c>uid</c> is an integer; a non-empty string is accepted too. Anything else (an object, an array,
+    /// null, a fraction) would become a junk name identifier, so the sign-in fails instead.</summary>
+    private static bool IsUserId(JsonElement uid) =>
+        (uid.ValueKind == JsonValueKind.Number && uid.TryGetInt64(out _))
+        || (uid.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(uid.GetString()));
 }

@@ -23,7 +23,7 @@ internal static class LinodeTokenEndpoint
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return OAuthTokenResponse.Failed(await LinodeFailure.FromResponseAsync(EndpointName, response, null, logger, cancellationToken).ConfigureAwait(false));
+                return OAuthTokenResponse.Failed(await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false));
             }
 
             // Never log a successful token body: it holds the tokens.

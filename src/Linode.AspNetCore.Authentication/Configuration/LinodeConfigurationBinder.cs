@@ -49,6 +49,7 @@ internal sealed class LinodeConfigurationBinder : IConfigureNamedOptions<LinodeO
         SetBoolean(section, prefix, nameof(options.RevokeTokenOnSignOut), value => options.RevokeTokenOnSignOut = value);
         SetBoolean(section, prefix, nameof(options.AutomaticTokenRefresh), value => options.AutomaticTokenRefresh = value);
         SetTimeSpan(section, prefix, nameof(options.TokenRefreshWindow), value => options.TokenRefreshWindow = value);
+        SetTimeSpan(section, prefix, nameof(options.TokenRefreshTimeout), value => options.TokenRefreshTimeout = value);
         SetTimeSpan(section, prefix, nameof(options.BackchannelTimeout), value => options.BackchannelTimeout = value);
         SetTimeSpan(section, prefix, nameof(options.RevocationTimeout), value => options.RevocationTimeout = value);
         SetTimeSpan(section, prefix, nameof(options.RemoteAuthenticationTimeout), value => options.RemoteAuthenticationTimeout = value);

@@ -57,7 +57,7 @@ internal sealed class LinodeCookieEventsSetup : IPostConfigureOptions<CookieAuth
         var appRedirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
         options.Events.OnRedirectToAccessDenied = context =>
         {
-            if (context.Properties.Items.TryGetValue(LinodeStepUp.MissingScopesKey, out var missing) && missing is not null)
+            if (LinodeMissingScopes.Of(context.HttpContext, context.Properties) is { } missing)
             {
                 context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "missing_scopes", missing);
             }

@@ -63,6 +63,18 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5024, Level = LogLevel.Error, Message = "An OnTokenRefreshed handler of scheme '{Scheme}' threw.")]
     public static partial void TokenRefreshedHandlerFailed(ILogger logger, string scheme, Exception exception);
 
+    [LoggerMessage(EventId = 5025, Level = LogLevel.Debug, Message = "The refresh of scheme '{Scheme}' is still running after {Timeout}; this request goes on with the current access token and a later one applies the result.")]
+    public static partial void TokenRefreshStillRunning(ILogger logger, string scheme, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 5026, Level = LogLevel.Information, Message = "The refresh of scheme '{Scheme}' failed {Failures} time(s) in a row; this session tries again from {RetryAt:o}.")]
+    public static partial void TokenRefreshBackingOff(ILogger logger, string scheme, DateTimeOffset retryAt, int failures);
+
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "A challenge of scheme '{Scheme}' carried a return URL that is not local to this app; the user will come back to '/' instead.")]
+    public static partial void UnsafeReturnUrl(ILogger logger, string scheme);
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "A sign-in with scheme '{Scheme}' did not complete after Linode issued a token; revoking that token.")]
+    public static partial void RevokingUnclaimedToken(ILogger logger, string scheme);
+
     /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>
     public static void LogErrorBody(ILogger logger, string endpoint, string body)
     {

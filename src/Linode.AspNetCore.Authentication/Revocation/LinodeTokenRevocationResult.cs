@@ -7,13 +7,13 @@ public sealed class LinodeTokenRevocationResult
     /// <param name="scheme">The Linode scheme whose token was concerned.</param>
     /// <param name="outcome">How it ended.</param>
     /// <param name="statusCode">Linode's HTTP status, when it answered.</param>
-    /// <param name="error">Linode's error code, or a short reason; never a token.</param>
+    /// <param name="error">Linode's error code, or a short reason; kept only when code-shaped (letters, digits, <c>_-.</c>, at most 64), so never a token or Linode's free text.</param>
     public LinodeTokenRevocationResult(string scheme, LinodeTokenRevocationOutcome outcome, int? statusCode = null, string? error = null)
     {
         Scheme = scheme;
         Outcome = outcome;
         StatusCode = statusCode;
-        Error = error;
+        Error = LinodeFailure.CodeOrNull(error);
     }
 
     /// <summary>The Linode scheme whose token was concerned.</summary>

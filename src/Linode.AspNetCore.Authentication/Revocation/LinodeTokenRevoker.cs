@@ -121,10 +121,10 @@ public sealed class LinodeTokenRevoker
 
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var error = LinodeErrorBody.Parse(body);
-            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.IsCode(error.Code) ? error.Code : "none");
+            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(error.Code) ?? "none");
             LinodeLog.LogErrorBody(_logger, EndpointName, body);
             LinodeTelemetry.Count(EndpointName, "error");
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, error.Code ?? error.Description);
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, LinodeFailure.CodeOrNull(error.Code));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -8,14 +8,14 @@ public sealed class LinodeTokenRefreshResult
     /// <param name="outcome">How it ended.</param>
     /// <param name="expiresAt">When the new access token expires, after a successful refresh.</param>
     /// <param name="statusCode">Linode's HTTP status when it answered an error.</param>
-    /// <param name="error">Linode's error code or a short reason.</param>
+    /// <param name="error">Linode's error code or a short reason; kept only when code-shaped (letters, digits, <c>_-.</c>, at most 64).</param>
     public LinodeTokenRefreshResult(string scheme, LinodeTokenRefreshOutcome outcome, DateTimeOffset? expiresAt = null, int? statusCode = null, string? error = null)
     {
         Scheme = scheme;
         Outcome = outcome;
         ExpiresAt = expiresAt;
         StatusCode = statusCode;
-        Error = error;
+        Error = LinodeFailure.CodeOrNull(error);
     }
 
     /// <summary>The Linode scheme whose tokens were refreshed.</summary>

@@ -12,15 +12,17 @@ namespace Linode.AspNetCore.Authentication;
 /// <summary>
 /// Automatic refresh of a Linode ticket's tokens while its cookie is validated. The not-due path reads two ticket items
 /// and compares times: no I/O, no allocation. A due refresh is single-flight per refresh token: concurrent requests of one
-/// session await one call to Linode, and requests that still carry the old cookie shortly afterwards reuse its result
-/// (Linode rotates refresh tokens, so a second call with the old one would be refused). The flights are per process.
+/// session share one call to Linode, and requests that still carry the old cookie afterwards reuse its result (Linode
+/// rotates refresh tokens, so a second call with the old one would be refused). A request waits for the call at most
+/// <see cref="LinodeOptions.TokenRefreshTimeout"/> and otherwise goes on with the current token; after a failure the
+/// session backs off (<see cref="LinodeRefreshBackOff"/>). The flights are per process.
 /// </summary>
 internal sealed class LinodeTokenRefresher
 {
     /// <summary>How long a completed refresh is reused by requests that still carry the old cookie.</summary>
     internal static readonly TimeSpan ReuseWindow = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LinodeRefreshFlight> _flights = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<LinodeOptions> _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -33,7 +35,7 @@ internal sealed class LinodeTokenRefresher
     }
 
     /// <summary>Refreshes the ticket's tokens when automatic refresh is on and the access token expires within the window.</summary>
-    /// <returns>The outcome, or null when nothing was due.</returns>
+    /// <returns>The outcome, or null when nothing was due, the session is backing off, or the refresh is still running.</returns>
     public async Task<LinodeTokenRefreshResult?> RefreshIfDueAsync(CookieValidatePrincipalContext context, string scheme)
     {
         var options = _options.Get(scheme);
@@ -50,11 +52,23 @@ internal sealed class LinodeTokenRefresher
             return null;
         }
 
-        var refreshed = await JoinFlightAsync(context, scheme, options, refreshToken).ConfigureAwait(false);
+        var flight = JoinFlight(scheme, options, refreshToken, expiresAt);
+        if (flight is null || !await WaitAsync(flight, scheme, options).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var refreshed = await flight.Task.ConfigureAwait(false);
+        if (flight.ClaimEvent())
+        {
+            await RaiseAsync(context, scheme, options, refreshed.Result).ConfigureAwait(false);
+        }
+
         switch (refreshed.Result.Outcome)
         {
             case LinodeTokenRefreshOutcome.Refreshed:
                 Apply(context, options, scheme, refreshed);
+                flight.Applied = true;
                 break;
             case LinodeTokenRefreshOutcome.Rejected:
                 context.RejectPrincipal();
@@ -65,31 +79,76 @@ internal sealed class LinodeTokenRefresher
         return refreshed.Result;
     }
 
-    private async Task<LinodeRefreshedTokens> JoinFlightAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, string refreshToken)
+    /// <summary>The session's current flight, a new one when none runs or the back-off is over, or null while backing off.</summary>
+    private LinodeRefreshFlight? JoinFlight(string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt)
     {
         var now = _time.GetUtcNow();
         foreach (var (key, stale) in _flights)
         {
-            if (stale.CompletedAt is { } completed && now - completed > ReuseWindow)
+            if (stale.IsStale(now, ReuseWindow))
             {
                 _flights.TryRemove(KeyValuePair.Create(key, stale));
             }
         }
 
-        // GetOrAdd may build a Flight more than once under contention; only the stored one's Lazy ever runs.
-        var flight = _flights.GetOrAdd(refreshToken, static (token, state) => new Flight(() => state.Refresher.RunAsync(state.Context, state.Scheme, state.Options, token)), (Refresher: this, Context: context, Scheme: scheme, Options: options));
-        var result = await flight.Task.Value.ConfigureAwait(false);
-        flight.CompletedAt ??= _time.GetUtcNow();
-        if (result.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
+        while (true)
         {
-            // Transient: let the next request try again rather than reuse the failure.
-            _flights.TryRemove(KeyValuePair.Create(refreshToken, flight));
-        }
+            if (_flights.TryGetValue(refreshToken, out var existing))
+            {
+                if (!existing.HasFailed)
+                {
+                    return existing;
+                }
 
-        return result;
+                if (now < existing.RetryAt)
+                {
+                    return null;
+                }
+
+                var retry = NewFlight(now, existing.EarlierFailures + 1, scheme, options, refreshToken, expiresAt);
+                if (_flights.TryUpdate(refreshToken, retry, existing))
+                {
+                    return retry;
+                }
+            }
+            else if (_flights.TryAdd(refreshToken, NewFlight(now, 0, scheme, options, refreshToken, expiresAt)))
+            {
+                return _flights[refreshToken];
+            }
+        }
     }
 
-    private async Task<LinodeRefreshedTokens> RunAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, string refreshToken)
+    private LinodeRefreshFlight NewFlight(DateTimeOffset now, int earlierFailures, string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt) =>
+        new(now, earlierFailures, flight => RunAsync(flight, scheme, options, refreshToken, expiresAt));
+
+    /// <summary>Waits for the flight until <see cref="LinodeOptions.TokenRefreshTimeout"/> after it started.</summary>
+    /// <returns>Whether it completed in time.</returns>
+    private async Task<bool> WaitAsync(LinodeRefreshFlight flight, string scheme, LinodeOptions options)
+    {
+        var task = flight.Task;
+        if (task.IsCompleted)
+        {
+            return true;
+        }
+
+        var remaining = flight.StartedAt + options.TokenRefreshTimeout - _time.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            try
+            {
+                await task.WaitAsync(remaining, _time).ConfigureAwait(false);
+                return true;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        LinodeLog.TokenRefreshStillRunning(_logger, scheme, options.TokenRefreshTimeout);
+        return false;
+    }
+
+    private async Task<LinodeRefreshedTokens> RunAsync(LinodeRefreshFlight flight, string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt)
     {
         using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token refresh");
         var form = new[]
@@ -100,10 +159,18 @@ internal sealed class LinodeTokenRefresher
             KeyValuePair.Create("client_secret", options.ClientSecret),
         };
 
-        // Not the request's token: other requests wait on this call. BackchannelTimeout bounds it.
+        // Not the request's token: other requests wait on this call, and cancelling it after Linode rotated the refresh
+        // token would lose the session. BackchannelTimeout bounds it.
         using var response = await LinodeTokenEndpoint.PostAsync(options, form, _logger, CancellationToken.None).ConfigureAwait(false);
         var refreshed = Interpret(scheme, response);
-        await RaiseAsync(context, scheme, options, refreshed.Result).ConfigureAwait(false);
+        flight.CompletedAt = _time.GetUtcNow();
+        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
+        {
+            var retryAfter = response.Error?.Data["retry_after"] is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            flight.RetryAt = LinodeRefreshBackOff.RetryAt(flight.CompletedAt, flight.EarlierFailures + 1, retryAfter, expiresAt);
+            LinodeLog.TokenRefreshBackingOff(_logger, scheme, flight.RetryAt, flight.EarlierFailures + 1);
+        }
+
         return refreshed;
     }
 
@@ -119,7 +186,7 @@ internal sealed class LinodeTokenRefresher
                 return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Rejected, statusCode: status, error: code), null, null, null, null);
             }
 
-            LinodeLog.TokenRefreshFailed(_logger, scheme, status, LinodeFailure.IsCode(code) ? code : "none");
+            LinodeLog.TokenRefreshFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(code) ?? "none");
             return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, statusCode: status, error: code), null, null, null, null);
         }
 
@@ -196,12 +263,5 @@ internal sealed class LinodeTokenRefresher
         {
             LinodeLog.TokenRefreshedHandlerFailed(_logger, scheme, exception);
         }
-    }
-
-    private sealed class Flight(Func<Task<LinodeRefreshedTokens>> run)
-    {
-        public Lazy<Task<LinodeRefreshedTokens>> Task { get; } = new(run, LazyThreadSafetyMode.ExecutionAndPublication);
-
-        public DateTimeOffset? CompletedAt { get; set; }
     }
 }

@@ -144,6 +144,12 @@ public sealed class LinodeTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable("LINODE_TEST_LOG_DIR") is { Length: > 0 } directory)
+        {
+            // Debugging aid: every log entry of the app under test, one file per test.
+            await File.WriteAllTextAsync(Path.Combine(directory, (TestContext.Current.Test?.TestDisplayName ?? "test").GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".log"), (TestContext.Current.Test?.TestDisplayName ?? string.Empty) + "\n" + AllLogText);
+        }
+
         Browser.Dispose();
         await _app.DisposeAsync();
         await Emulator.DisposeAsync();

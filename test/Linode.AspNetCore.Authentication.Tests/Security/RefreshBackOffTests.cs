@@ -153,8 +153,13 @@ public sealed class RefreshBackOffTests
         await RequestsAsync(host, 10, first.AccessToken);
         Assert.Equal(1, RefreshCalls(host));
 
-        await WaitUntilAsync(() => !host.Refreshes.IsEmpty);
-        var after = await host.GetTextAsync("/token");
+        await WaitUntilAsync(() => host.Emulator.Tokens.Count == 2);
+        var after = first.AccessToken;
+        for (var i = 0; i < 80 && after == first.AccessToken; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+            after = await host.GetTextAsync("/token");
+        }
 
         Assert.Equal(host.Emulator.Tokens[1].AccessToken, after);
         Assert.Equal(1, RefreshCalls(host));

@@ -140,7 +140,7 @@ public sealed class TokenRefreshTests
     [InlineData("500")]
     [InlineData("429")]
     [InlineData("timeout")]
-    public async Task A_transient_failure_keeps_the_session_and_a_later_request_retries(string kind)
+    public async Task A_transient_failure_keeps_the_session_and_a_request_after_the_back_off_retries(string kind)
     {
         var (host, first) = await SignedInAsync(options => options.BackchannelTimeout = TimeSpan.FromMilliseconds(400));
         await using var _ = host;
@@ -153,6 +153,7 @@ public sealed class TokenRefreshTests
         host.Time.Advance(Due);
 
         var during = await host.GetMeAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(6)); // past the session's back-off (5 s, or Retry-After: 5)
         var after = await host.GetMeAsync();
 
         Assert.Equal(first.AccessToken, during.Tokens["access_token"]);
