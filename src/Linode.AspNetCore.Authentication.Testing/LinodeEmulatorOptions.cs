@@ -35,9 +35,13 @@ public sealed class LinodeEmulatorOptions
     /// <summary>The separator of granted scopes in token responses. Linode uses a space; older answers used commas.</summary>
     public string ResponseScopeSeparator { get; set; } = " ";
 
-    /// <summary>Whether every request is recorded in full (<see cref="LinodeEmulator.Requests"/>). On by default; turn it off for
-    /// load tests, where <see cref="LinodeEmulator.RequestCount(LinodeEmulatorEndpoint)"/> still counts.</summary>
+    /// <summary>Whether requests are recorded in full (<see cref="LinodeEmulator.Requests"/>), in a ring of the last
+    /// <see cref="RecordedRequestLimit"/>. On by default, for tests; the sample and load tests turn it off, and
+    /// <see cref="LinodeEmulator.RequestCount(LinodeEmulatorEndpoint)"/> counts either way.</summary>
     public bool RecordRequests { get; set; } = true;
+
+    /// <summary>How many recorded requests are kept; older ones are dropped. Defaults to 1,000.</summary>
+    public int RecordedRequestLimit { get; set; } = 1000;
 
     /// <summary>Whether <c>/oauth/revoke</c> demands the client secret of a confidential client. Not confirmed for Linode; on by default.</summary>
     public bool RevocationRequiresClientSecret { get; set; } = true;

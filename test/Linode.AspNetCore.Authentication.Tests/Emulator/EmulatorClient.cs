@@ -18,6 +18,7 @@ internal sealed class EmulatorClient : IAsyncDisposable
         options.Clients.Clear();
         options.Clients.Add(new LinodeEmulatorClient(LinodeEmulatorClient.DefaultClientId, LinodeEmulatorClient.DefaultClientSecret, "https://client.test/"));
         options.Clients.Add(new LinodeEmulatorClient("aaaaaaaaaaaaaaaaaaaa", null, "https://public.test/", "Public app"));
+        options.RecordRequests = true;
         configure?.Invoke(options);
         Emulator = new LinodeEmulator(options, Time);
         Http = new HttpClient(Emulator.CreateHttpMessageHandler()) { BaseAddress = new Uri("https://login.linode.com/") };
@@ -62,6 +63,46 @@ internal sealed class EmulatorClient : IAsyncDisposable
         return PostTokenAsync(form);
     }
 
+    /// <summary>Opens the interactive consent page as a browser would (sending <paramref name="cookie"/> when given) and
+    /// returns its anti-forgery token, the cookie it set (or the one sent) and the response headers.</summary>
+    public async Task<ConsentPageVisit> OpenConsentPageAsync(string? cookie = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"oauth/authorize?client_id={LinodeEmulatorClient.DefaultClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=linodes%3Aread_only&state=s1");
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf_token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var setCookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Single() : string.Empty;
+        return new ConsentPageVisit(System.Net.WebUtility.HtmlDecode(token), setCookie.Length > 0 ? setCookie.Split(';')[0] : cookie, setCookie, response.Headers);
+    }
+
+    /// <summary>Posts an approval of the consent form with the given token and cookie.</summary>
+    public async Task<HttpResponseMessage> PostConsentAsync(string? token, string? cookie, Dictionary<string, string>? fields = null)
+    {
+        var form = fields ?? new Dictionary<string, string>
+        {
+            ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["response_type"] = "code", ["redirect_uri"] = RedirectUri,
+            ["scope"] = "linodes:read_only", ["state"] = "s1", ["user"] = "exampleUser", ["decision"] = "approve", ["granted"] = "linodes:read_only",
+        };
+        if (token is not null)
+        {
+            form["csrf_token"] = token;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/authorize") { Content = new FormUrlEncodedContent(form) };
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async Task<HttpResponseMessage> GetApiAsync(string path, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.linode.com/v4/" + path);
@@ -79,3 +120,5 @@ internal sealed class EmulatorClient : IAsyncDisposable
         await Emulator.DisposeAsync();
     }
 }
+
+internal sealed record ConsentPageVisit(string Token, string? Cookie, string SetCookie, System.Net.Http.Headers.HttpResponseHeaders Headers);
