@@ -1,5 +1,7 @@
 using Linode.AspNetCore.Authentication;
 using Linode.AspNetCore.Authentication.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace WebSample;
@@ -26,6 +28,9 @@ public sealed class EmbeddedLinodeEmulator : IAsyncDisposable
         var emulator = new LinodeEmulator();
         emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive;
         emulator.Options.Clients[0].Label = "Linode.AspNetCore.Authentication WebSample";
+
+        // A development server runs for hours: keep no request log unless asked (tests ask).
+        emulator.Options.RecordRequests = builder.Configuration.GetValue("LinodeEmulator:RecordRequests", false);
         var server = await LinodeEmulatorServer.StartAsync(emulator, builder.Configuration.GetValue("LinodeEmulator:Port", 0));
         var embedded = new EmbeddedLinodeEmulator(server);
         builder.Services.AddSingleton(embedded);
@@ -45,6 +50,22 @@ public sealed class EmbeddedLinodeEmulator : IAsyncDisposable
         options.RevocationEndpoint = endpoints.Revocation.ToString();
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+    }
+
+    /// <summary>Registers the sample's real callback URL with the emulator's client, as one registers it at
+    /// cloud.linode.com: the first address the server listens on (a wildcard host read as localhost) plus the callback
+    /// path. The emulator then redirects codes to that URL only.</summary>
+    public void RegisterCallback(IServer server, PathString callbackPath)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "localhost";
+        }
+
+        uri.Path = callbackPath.Value;
+        Emulator.Options.Clients[0].RedirectUri = uri.Uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();

@@ -37,7 +37,7 @@ builder.Services
 builder.Services.AddLinodeStepUpConsent();
 
 // Calls to the Linode API as the signed-in user (the emulator's API when it is embedded).
-builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>()
+builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>(client => client.Timeout = builder.Configuration.GetValue("LinodeApi:Timeout", TimeSpan.FromSeconds(15)))
     .AddLinodeUserAccessToken(options => options.BaseAddress = embeddedEmulator?.Server.Endpoints.Api
         ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress);
 
@@ -56,6 +56,9 @@ app.UseAuthorization();
 app.MapControllers();
 if (embeddedEmulator is not null)
 {
+    app.Lifetime.ApplicationStarted.Register(() => embeddedEmulator.RegisterCallback(
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(),
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<LinodeOptions>>().Get(LinodeDefaults.AuthenticationScheme).CallbackPath));
     app.Lifetime.ApplicationStopping.Register(() => embeddedEmulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
 }
 

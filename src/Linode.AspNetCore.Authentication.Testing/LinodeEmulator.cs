@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Linode.AspNetCore.Authentication.Testing;
 
@@ -16,7 +18,8 @@ namespace Linode.AspNetCore.Authentication.Testing;
 public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly List<LinodeEmulatorRequest> _requests = [];
+    private readonly Queue<LinodeEmulatorRequest> _requests = new();
+    private readonly ILogger _logger;
     private readonly long[] _counts = new long[Enum.GetValues<LinodeEmulatorEndpoint>().Length];
     private readonly AuthorizeEndpoint _authorize;
     private readonly TokenEndpoint _token;
@@ -27,9 +30,11 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     /// <summary>Creates an emulator.</summary>
     /// <param name="options">Its settings; defaults seed one client and two users.</param>
     /// <param name="timeProvider">The clock for token and code expiry; <see cref="TimeProvider.System"/> by default.</param>
-    public LinodeEmulator(LinodeEmulatorOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="loggerFactory">Where the emulator logs what it refused (malformed forms); nowhere by default.</param>
+    public LinodeEmulator(LinodeEmulatorOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         Options = options ?? new LinodeEmulatorOptions();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LinodeEmulator>();
         Store = new EmulatorStore(timeProvider ?? TimeProvider.System);
         _authorize = new AuthorizeEndpoint(this);
         _token = new TokenEndpoint(this);
@@ -43,7 +48,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     /// <summary>Faults armed per endpoint.</summary>
     public LinodeEmulatorFaults Faults { get; } = new();
 
-    /// <summary>Every request received so far, oldest first.</summary>
+    /// <summary>The requests recorded so far (the last <see cref="LinodeEmulatorOptions.RecordedRequestLimit"/>), oldest first.</summary>
     public IReadOnlyList<LinodeEmulatorRequest> Requests
     {
         get
@@ -106,8 +111,19 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = Classify(context.Request.Path);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
         Interlocked.Increment(ref _counts[(int)endpoint]);
+        IFormCollection form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+        {
+            EmulatorLog.MalformedForm(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, exception.Message);
+            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The form could not be read: " + exception.Message);
+            return;
+        }
+
         if (Options.RecordRequests)
         {
             Record(endpoint, context.Request, form);
@@ -232,7 +248,11 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             request.ContentType);
         lock (_lock)
         {
-            _requests.Add(record);
+            _requests.Enqueue(record);
+            while (_requests.Count > Math.Max(Options.RecordedRequestLimit, 0))
+            {
+                _requests.Dequeue();
+            }
         }
     }
 }

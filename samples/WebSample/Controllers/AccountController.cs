@@ -9,10 +9,11 @@ namespace WebSample.Controllers;
 
 public sealed class AccountController : Controller
 {
-    /// <summary>The "Sign in with Linode" button: challenges Linode and comes back to a local URL only.</summary>
+    /// <summary>The "Sign in with Linode" button: challenges Linode and comes back to a local URL only (the platform's
+    /// rule, checked before the challenge; anything else comes back home).</summary>
     [HttpGet("/signin")]
     public IActionResult SignIn(string? returnUrl) =>
-        Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) }, LinodeDefaults.AuthenticationScheme);
+        Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(returnUrl) ? returnUrl : "/" }, LinodeDefaults.AuthenticationScheme);
 
     [Authorize]
     [HttpGet("/account")]

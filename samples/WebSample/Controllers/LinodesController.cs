@@ -10,8 +10,13 @@ namespace WebSample.Controllers;
 public sealed class LinodesController : Controller
 {
     private readonly LinodeInstancesClient _client;
+    private readonly ILogger<LinodesController> _logger;
 
-    public LinodesController(LinodeInstancesClient client) => _client = client;
+    public LinodesController(LinodeInstancesClient client, ILogger<LinodesController> logger)
+    {
+        _client = client;
+        _logger = logger;
+    }
 
     /// <summary>The user's Linode instances, called with their own (automatically refreshed) token.</summary>
     [HttpGet("/linodes")]
@@ -31,6 +36,18 @@ public sealed class LinodesController : Controller
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View(new LinodesViewModel([], $"Linode is rate-limiting this app; try again in {(int)(exception.RetryAfter?.TotalSeconds ?? 30)} seconds."));
+        }
+        catch (LinodeInvalidTokenException)
+        {
+            // Revoked (at Linode, or by signing out elsewhere) or expired without a refresh: only a new sign-in helps.
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return View(new LinodesViewModel([], "Linode no longer accepts this app's access to your account (it was revoked or has expired). Sign out and sign in again.", SignInAgain: true));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Linode's API answered 5xx, an HTML page, malformed JSON, or not at all: nothing the user can fix but waiting.
+            _logger.LinodeApiUnavailable(exception.GetType().Name);
+            return View(new LinodesViewModel([], "Linode's API could not be reached or gave an answer this app could not read. Try again in a minute."));
         }
     }
 

@@ -2,4 +2,5 @@ using WebSample.Services;
 
 namespace WebSample.Models;
 
-public sealed record LinodesViewModel(IReadOnlyList<LinodeInstance> Instances, string? Problem);
+/// <summary>The user's Linodes, or the problem that kept the page from listing them (and whether signing in again helps).</summary>
+public sealed record LinodesViewModel(IReadOnlyList<LinodeInstance> Instances, string? Problem, bool SignInAgain = false);

@@ -7,7 +7,8 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// <summary>
 /// <c>/oauth/authorize</c>. Unknown clients and redirect URIs that do not start with the registered one get an error
 /// page (never a redirect to an unverified URI). Other errors redirect back with <c>error</c> and
-/// <c>error_description</c>. Approval appends <c>state</c> and <c>code</c> to the redirect URI's existing query (code flow)
+/// <c>error_description</c>. The interactive consent page is protected against forgery and framing
+/// (<see cref="ConsentAntiforgery"/>). Approval appends <c>state</c> and <c>code</c> to the redirect URI's existing query (code flow)
 /// or puts the token in the fragment (<c>response_type=token</c>).
 /// </summary>
 internal sealed class AuthorizeEndpoint
@@ -37,7 +38,7 @@ internal sealed class AuthorizeEndpoint
                 RedirectError(context, request, "access_denied", "The user denied the request.", client);
                 break;
             case LinodeEmulatorConsentMode.Interactive:
-                await EmulatorResponses.HtmlAsync(context, StatusCodes.Status200OK, ConsentPage.Render(client, request, options.Users));
+                await EmulatorResponses.HtmlAsync(context, StatusCodes.Status200OK, ConsentPage.Render(client, request, options.Users, ConsentAntiforgery.Issue(context)));
                 break;
             default:
                 var user = _emulator.FindUser(options.ApprovingUser) ?? options.Users[0];
@@ -55,6 +56,12 @@ internal sealed class AuthorizeEndpoint
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!ConsentAntiforgery.IsValid(context, form[ConsentAntiforgery.FieldName]))
+        {
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("The consent form expired or was not sent from this page. Go back to the app and sign in again."));
+            return;
+        }
+
         var request = AuthorizeRequest.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
         if (await ValidateAsync(context, request) is not { } client)
         {
@@ -90,6 +97,12 @@ internal sealed class AuthorizeEndpoint
         if (request.RedirectUri is not null && !request.RedirectUri.StartsWith(client.RedirectUri, StringComparison.Ordinal))
         {
             await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("The redirect_uri does not start with the redirect URI registered for this client."));
+            return null;
+        }
+
+        if (request.TooManyScopes)
+        {
+            RedirectError(context, request, "invalid_scope", $"At most {EmulatorScopes.MaxScopes} scopes may be requested.", client);
             return null;
         }
 

@@ -11,7 +11,7 @@ internal static class ConsentPage
         "button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem;border-radius:4px;border:1px solid #888;cursor:pointer}" +
         "#approve{background:#02b159;color:#fff;border-color:#02b159}.note{color:#666;font-size:.85rem}";
 
-    public static string Render(LinodeEmulatorClient client, AuthorizeRequest request, IEnumerable<LinodeEmulatorUser> users)
+    public static string Render(LinodeEmulatorClient client, AuthorizeRequest request, IEnumerable<LinodeEmulatorUser> users, string antiforgeryToken)
     {
         var html = HtmlEncoder.Default;
         var page = new StringBuilder();
@@ -20,6 +20,7 @@ internal static class ConsentPage
             .Append("<p class=\"note\">Linode emulator (login.linode.com stand-in for local development and tests)</p>")
             .Append("<h1><span class=\"app\">").Append(html.Encode(client.Label)).Append("</span> wants to access your Linode account</h1>")
             .Append("<form method=\"post\" action=\"authorize\">");
+        Hidden(page, ConsentAntiforgery.FieldName, antiforgeryToken);
         Hidden(page, "client_id", request.ClientId);
         Hidden(page, "response_type", request.ResponseType);
         Hidden(page, "redirect_uri", request.RedirectUri);

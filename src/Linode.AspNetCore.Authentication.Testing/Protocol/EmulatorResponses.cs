@@ -48,11 +48,15 @@ internal static class EmulatorResponses
             writer.WriteEndObject();
         });
 
+    /// <summary>An HTML page that no other site may frame (the consent page must not be clickjacked).</summary>
     public static Task HtmlAsync(HttpContext context, int status, string html)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        context.Response.Headers.XFrameOptions = "DENY";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         return context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted);
     }
 

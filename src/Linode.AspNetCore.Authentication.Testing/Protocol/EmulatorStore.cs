@@ -2,9 +2,20 @@ using System.Security.Cryptography;
 
 namespace Linode.AspNetCore.Authentication.Testing;
 
-/// <summary>The emulator's state: codes, tokens, each user's accumulated consent. Thread-safe.</summary>
+/// <summary>
+/// The emulator's state: codes, tokens, each user's accumulated consent. Thread-safe. Bounded: at most once a minute (of
+/// its clock), issuing a code or a token first forgets codes that expired over <see cref="Retention"/> ago, tokens whose
+/// access token expired over <see cref="Retention"/> ago and whose refresh token is dead (used, revoked, or none), and any
+/// token whose access token expired over <see cref="LongestRetention"/> ago.
+/// </summary>
 internal sealed class EmulatorStore
 {
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan LongestRetention = TimeSpan.FromDays(30);
+
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, EmulatorGrant> _codes = new(StringComparer.Ordinal);
     private readonly List<LinodeEmulatorToken> _tokens = [];
@@ -13,7 +24,13 @@ internal sealed class EmulatorStore
     private readonly Dictionary<(string ClientId, long Uid), List<string>> _consents = [];
     private readonly TimeProvider _time;
 
-    public EmulatorStore(TimeProvider time) => _time = time;
+    private DateTimeOffset _lastPurge;
+
+    public EmulatorStore(TimeProvider time)
+    {
+        _time = time;
+        _lastPurge = time.GetUtcNow();
+    }
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -35,6 +52,7 @@ internal sealed class EmulatorStore
         var grant = new EmulatorGrant { Code = NewHex(20), Client = client, User = user, Scopes = scopes, CodeChallenge = codeChallenge, ExpiresAt = Now + lifetime };
         lock (_lock)
         {
+            PurgeIfDue();
             _codes[grant.Code] = grant;
             var key = (client.ClientId, user.Uid);
             var consent = _consents.TryGetValue(key, out var existing) ? existing : _consents[key] = [];
@@ -95,6 +113,7 @@ internal sealed class EmulatorStore
         var token = new LinodeEmulatorToken(NewHex(64), withRefreshToken ? NewHex(64) : null, client.ClientId, user, scopes, now, now + lifetime, grantType);
         lock (_lock)
         {
+            PurgeIfDue();
             _tokens.Add(token);
             _byAccessToken.Add(token.AccessToken, token);
             if (token.RefreshToken is not null)
@@ -166,5 +185,41 @@ internal sealed class EmulatorStore
         {
             return _byAccessToken.TryGetValue(accessToken, out var token) && !token.IsRevoked && token.ExpiresAt > Now ? token : null;
         }
+    }
+
+    /// <summary>Forgets what can no longer be used. Called under the lock.</summary>
+    private void PurgeIfDue()
+    {
+        var now = Now;
+        if (now - _lastPurge < PurgeInterval)
+        {
+            return;
+        }
+
+        _lastPurge = now;
+        foreach (var (code, grant) in _codes)
+        {
+            if (now - grant.ExpiresAt > Retention)
+            {
+                _codes.Remove(code);
+            }
+        }
+
+        _tokens.RemoveAll(token =>
+        {
+            var expiredFor = now - token.ExpiresAt;
+            if (expiredFor <= LongestRetention && (expiredFor <= Retention || (token.RefreshToken is not null && !token.IsRefreshTokenDead)))
+            {
+                return false;
+            }
+
+            _byAccessToken.Remove(token.AccessToken);
+            if (token.RefreshToken is not null)
+            {
+                _byRefreshToken.Remove(token.RefreshToken);
+            }
+
+            return true;
+        });
     }
 }

@@ -143,6 +143,7 @@ public sealed class EmulatorAuthorizeTests
     public async Task Approving_on_the_consent_page_grants_only_the_ticked_scopes_to_the_chosen_user()
     {
         await using var client = new EmulatorClient(options => options.ConsentMode = LinodeEmulatorConsentMode.Interactive);
+        var page = await client.OpenConsentPageAsync();
         var form = new Dictionary<string, string>
         {
             ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["response_type"] = "code", ["redirect_uri"] = EmulatorClient.RedirectUri,
@@ -150,7 +151,7 @@ public sealed class EmulatorAuthorizeTests
             ["granted"] = "linodes:read_only",
         };
 
-        using var response = await client.Http.PostAsync("oauth/authorize", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        using var response = await client.PostConsentAsync(page.Token, page.Cookie, form);
         var code = QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"].ToString();
         var (_, body) = await client.ExchangeAsync(code);
 

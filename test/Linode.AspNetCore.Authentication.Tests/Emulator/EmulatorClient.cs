@@ -20,9 +20,11 @@ internal sealed class EmulatorClient : IAsyncDisposable
         options.Clients.Add(new LinodeEmulatorClient("aaaaaaaaaaaaaaaaaaaa", null, "https://public.test/", "Public app"));
         options.RecordRequests = true;
         configure?.Invoke(options);
-        Emulator = new LinodeEmulator(options, Time);
+        Emulator = new LinodeEmulator(options, Time, new Microsoft.Extensions.Logging.LoggerFactory([Logs]));
         Http = new HttpClient(Emulator.CreateHttpMessageHandler()) { BaseAddress = new Uri("https://login.linode.com/") };
     }
+
+    public Infrastructure.LogCapture Logs { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 

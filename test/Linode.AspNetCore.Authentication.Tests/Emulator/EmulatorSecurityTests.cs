@@ -213,6 +213,8 @@ public sealed class EmulatorSecurityTests
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("invalid_request", body.GetProperty("error").GetString());
             Assert.StartsWith("The form could not be read", body.GetProperty("errors")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            var log = Assert.Single(client.Logs.Entries, entry => entry.EventId.Id == 6001 && entry.Message.Contains("POST /" + path, StringComparison.Ordinal));
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, log.Level);
         }
     }
 

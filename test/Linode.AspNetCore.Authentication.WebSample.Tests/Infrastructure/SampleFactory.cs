@@ -18,6 +18,9 @@ public class SampleFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Production";
 
+    /// <summary>Extra configuration of the sample, as environment variables would give it.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     public LinodeEmulator Emulator => Services.GetRequiredService<EmbeddedLinodeEmulator>().Emulator;
 
     public Uri EmulatorAddress => Services.GetRequiredService<EmbeddedLinodeEmulator>().Server.BaseAddress;
@@ -35,5 +38,10 @@ public class SampleFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("DataProtection:KeysPath", KeysPath);
+        builder.UseSetting("LinodeEmulator:RecordRequests", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -20,13 +20,18 @@ public static partial class SampleFlows
     }
 
     /// <summary>Submits the consent page the way its Approve or Deny button would, with the ticked scopes.</summary>
-    public static async Task<HttpResponseMessage> AnswerConsentAsync(TestBrowser browser, string html, Uri page, bool approve, string user = "exampleUser")
+    public static async Task<HttpResponseMessage> AnswerConsentAsync(TestBrowser browser, string html, Uri page, bool approve, string user = "exampleUser") =>
+        await browser.PostFormAsync(new Uri(page, "authorize").ToString(), ConsentFields(html, approve, user));
+
+    /// <summary>The fields the consent form posts: its hidden fields (the anti-forgery token among them), the ticked scopes,
+    /// the chosen user and the decision.</summary>
+    public static List<KeyValuePair<string, string>> ConsentFields(string html, bool approve, string user = "exampleUser")
     {
         var fields = HiddenField().Matches(html).Select(match => KeyValuePair.Create(match.Groups[1].Value, WebUtility.HtmlDecode(match.Groups[2].Value))).ToList();
         fields.AddRange(CheckedScope().Matches(html).Select(match => KeyValuePair.Create("granted", WebUtility.HtmlDecode(match.Groups[1].Value))));
         fields.Add(KeyValuePair.Create("user", user));
         fields.Add(KeyValuePair.Create("decision", approve ? "approve" : "deny"));
-        return await browser.PostFormAsync(new Uri(page, "authorize").ToString(), fields);
+        return fields;
     }
 
     public static async Task<string> SignInAsync(TestBrowser browser, string path = "/account")

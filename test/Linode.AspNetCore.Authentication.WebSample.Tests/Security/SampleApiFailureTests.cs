@@ -1,0 +1,71 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure;
+using static Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure.SampleFlows;
+
+namespace Linode.AspNetCore.Authentication.WebSample.Tests.Security;
+
+/// <summary>Every outcome of the sample's call to Linode's API gets a page a person understands, never a 5xx.</summary>
+public sealed class SampleApiFailureTests
+{
+    public static TheoryData<string> ApiFaults => new() { "500", "502-html", "503", "malformed-json", "200-html", "empty-body", "timeout" };
+
+    [Theory]
+    [MemberData(nameof(ApiFaults))]
+    public async Task An_unusable_answer_from_the_api_says_try_again_later(string kind)
+    {
+        await using var sample = new SampleFactory { Settings = { ["LinodeApi:Timeout"] = "00:00:00.500" } };
+        using var browser = sample.CreateBrowser();
+        await SignInAsync(browser);
+        sample.Emulator.Faults.Add(LinodeEmulatorEndpoint.LinodeInstances, kind switch
+        {
+            "500" => LinodeEmulatorFault.Status(500),
+            "502-html" => LinodeEmulatorFault.Html(502),
+            "503" => LinodeEmulatorFault.Status(503, "{\"errors\":[{\"reason\":\"Service unavailable\"}]}"),
+            "malformed-json" => LinodeEmulatorFault.MalformedJson(),
+            "200-html" => LinodeEmulatorFault.Html(200),
+            "empty-body" => LinodeEmulatorFault.Status(200, string.Empty),
+            _ => LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(5)),
+        });
+
+        using var response = await GetAsync(browser, "/linodes");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"problem\">Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"instances\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("revoked")]
+    [InlineData("401")]
+    public async Task A_token_Linode_no_longer_accepts_says_sign_in_again(string kind)
+    {
+        await using var sample = new SampleFactory();
+        using var browser = sample.CreateBrowser();
+        await SignInAsync(browser);
+        var token = sample.Emulator.Tokens.Single();
+        if (kind == "revoked")
+        {
+            using var http = new HttpClient();
+            using var revoke = await http.PostAsync(new Uri(sample.EmulatorAddress, "oauth/revoke"), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret, ["token"] = token.AccessToken,
+            }), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        }
+        else
+        {
+            sample.Emulator.Faults.Add(LinodeEmulatorEndpoint.LinodeInstances, LinodeEmulatorFault.Status(401, "{\"errors\":[{\"reason\":\"Invalid Token\"}]}"));
+        }
+
+        using var response = await GetAsync(browser, "/linodes");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Linode no longer accepts this app&#x27;s access to your account (it was revoked or has expired). Sign out and sign in again.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"signin-again\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.AccessToken, html, StringComparison.Ordinal);
+    }
+}
