@@ -40,6 +40,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
     {
         var emulator = new LinodeEmulator();
         emulator.Options.RecordRequests = false;
+        emulator.Options.Clients[0].RedirectUri = "https://app.test/signin-"; // both callbacks: /signin-linode, /signin-baseline
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer(options => options.BaseAddress = new Uri("https://app.test/"));

@@ -65,7 +65,11 @@ internal sealed class LoadApp : IAsyncDisposable
         app.MapGet("/baseline", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, ["Baseline"]));
         app.MapGet("/me", (HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Results.Text("ok") : Results.Unauthorized());
         await app.StartAsync();
-        return new LoadApp(app, emulator, login, backchannel, new Uri(app.Urls.First()));
+        var address = new Uri(app.Urls.First());
+
+        // Both callbacks (/signin-linode, /signin-baseline) under one registered URL, as the emulator requires.
+        emulator.Options.Clients[0].RedirectUri = new Uri(address, "/signin-").ToString();
+        return new LoadApp(app, emulator, login, backchannel, address);
     }
 
     public async ValueTask DisposeAsync()
