@@ -11,21 +11,10 @@ namespace Linode.AspNetCore.Authentication.Tests.Security;
 /// </summary>
 public sealed class RefreshBackOffTests
 {
-    private static readonly TimeSpan Due = TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Due = Tokens.TokenRefreshTests.Due;
 
-    private static async Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null)
-    {
-        var host = await LinodeTestHost.StartAsync(options =>
-        {
-            options.AutomaticTokenRefresh = true;
-            configure?.Invoke(options);
-        });
-        using (await host.SignInAsync())
-        {
-        }
-
-        return (host, Assert.Single(host.Emulator.Tokens));
-    }
+    private static Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null) =>
+        Tokens.TokenRefreshTests.SignedInAsync(configure);
 
     private static int RefreshCalls(LinodeTestHost host) =>
         host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");

@@ -6,9 +6,11 @@ namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 
 public sealed class TokenRefreshTests
 {
-    private static readonly TimeSpan Due = TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4);
+    /// <summary>How far to advance the clock after sign-in for the token to be inside the refresh window (4 min left).</summary>
+    internal static readonly TimeSpan Due = TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4);
 
-    private static async Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null)
+    /// <summary>A host with automatic refresh on and one user signed in; returns the token of that sign-in.</summary>
+    internal static async Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null)
     {
         var host = await LinodeTestHost.StartAsync(options =>
         {
