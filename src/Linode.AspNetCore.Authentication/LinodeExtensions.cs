@@ -50,7 +50,8 @@ public static class LinodeExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName).UseLinodeHttpClientLogger();
-        services.TryAddSingleton<LinodeTokenRevoker>();
+        services.TryAddSingleton<ILinodeTokenRevoker, LinodeTokenRevoker>();
+        services.TryAddSingleton<LinodeTicketRevocation>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, LinodeScopeAuthorizationHandler>());
 
         // Order matters: configuration binding before the app's delegate (code wins), and the IHttpClientFactory
@@ -58,9 +59,9 @@ public static class LinodeExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LinodeOptions>, LinodeConfigurationBinder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeBackchannelSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeRequiredScopesSetup>());
-        services.TryAddSingleton<LinodeSchemes>();
+        services.TryAddSingleton<LinodeSchemeNames>();
         services.TryAddSingleton<LinodeTokenRefresher>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeCookieEventsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeSessionEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());
         services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme));
         services.AddOptions<LinodeOptions>(authenticationScheme).ValidateOnStart();

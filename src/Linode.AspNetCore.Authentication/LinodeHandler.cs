@@ -16,7 +16,7 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 public class LinodeHandler : OAuthHandler<LinodeOptions>
 {
-    private readonly LinodeTokenRevoker _revoker;
+    private readonly ILinodeTokenRevoker _revoker;
 
     // The access token this callback obtained (cleared once revoked), and whether a ticket holds it: a sign-in that fails
     // after the exchange revokes it.
@@ -28,7 +28,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     /// <param name="logger">The logger factory.</param>
     /// <param name="encoder">The URL encoder.</param>
     /// <param name="revoker">Revokes the token of a sign-in that fails after the code exchange.</param>
-    public LinodeHandler(IOptionsMonitor<LinodeOptions> options, ILoggerFactory logger, UrlEncoder encoder, LinodeTokenRevoker revoker)
+    public LinodeHandler(IOptionsMonitor<LinodeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ILinodeTokenRevoker revoker)
         : base(options, logger, encoder)
     {
         _revoker = revoker;

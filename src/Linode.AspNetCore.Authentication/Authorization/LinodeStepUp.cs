@@ -41,7 +41,7 @@ public static class LinodeStepUp
 
         var ticket = await context.AuthenticateAsync().ConfigureAwait(false);
         var linodeScheme = scheme
-            ?? (ticket.Properties is { } properties ? context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) : null)
+            ?? (ticket.Properties is { } properties ? context.RequestServices.GetRequiredService<LinodeSchemeNames>().SchemeOf(properties) : null)
             ?? LinodeDefaults.AuthenticationScheme;
         await context.ChallengeAsync(linodeScheme, Properties(context, LinodeScopes.Parse(scopes), returnUrl)).ConfigureAwait(false);
     }

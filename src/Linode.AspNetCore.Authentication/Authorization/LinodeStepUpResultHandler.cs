@@ -16,11 +16,11 @@ namespace Linode.AspNetCore.Authentication;
 internal sealed class LinodeStepUpResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
-    private readonly LinodeSchemes _schemes;
+    private readonly LinodeSchemeNames _schemes;
     private readonly IAuthenticationSchemeProvider _schemeProvider;
     private readonly IOptions<AuthenticationOptions> _authentication;
 
-    public LinodeStepUpResultHandler(LinodeSchemes schemes, IAuthenticationSchemeProvider schemeProvider, IOptions<AuthenticationOptions> authentication)
+    public LinodeStepUpResultHandler(LinodeSchemeNames schemes, IAuthenticationSchemeProvider schemeProvider, IOptions<AuthenticationOptions> authentication)
     {
         _schemes = schemes;
         _schemeProvider = schemeProvider;

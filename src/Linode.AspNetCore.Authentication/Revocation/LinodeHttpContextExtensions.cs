@@ -22,8 +22,8 @@ public static class LinodeHttpContextExtensions
         var current = await Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, signInScheme).ConfigureAwait(false);
         if (current.Succeeded && current.Properties is { } properties)
         {
-            var revoker = context.RequestServices.GetRequiredService<LinodeTokenRevoker>();
-            if (await revoker.RevokeTicketAsync(context, properties, onSignOut: false).ConfigureAwait(false) is { } result)
+            var revocation = context.RequestServices.GetRequiredService<LinodeTicketRevocation>();
+            if (await revocation.RevokeTicketAsync(context, properties, onSignOut: false).ConfigureAwait(false) is { } result)
             {
                 return result;
             }
@@ -43,7 +43,7 @@ public static class LinodeHttpContextExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         var current = await Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(context, signInScheme).ConfigureAwait(false);
-        return current.Succeeded && current.Properties is { } properties && context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) is not null
+        return current.Succeeded && current.Properties is { } properties && context.RequestServices.GetRequiredService<LinodeSchemeNames>().SchemeOf(properties) is not null
             ? LinodeSavedTokens.AccessToken(properties)
             : null;
     }

@@ -7,12 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// Revokes Linode access tokens at <see cref="LinodeOptions.RevocationEndpoint"/> (Linode also kills the matching
-/// refresh token). Best effort by design: bounded by <see cref="LinodeOptions.RevocationTimeout"/>, independent of the
-/// request's cancellation, never throws for a Linode or network failure, logs the outcome and raises
-/// <see cref="LinodeEvents.OnTokenRevoked"/>. Registered by <c>AddLinode()</c>; the sign-out hook uses it too.
+/// The default <see cref="ILinodeTokenRevoker"/>: revokes at <see cref="LinodeOptions.RevocationEndpoint"/>. Best effort
+/// by design: bounded by <see cref="LinodeOptions.RevocationTimeout"/>, independent of the request's cancellation, never
+/// throws for a Linode or network failure, logs the outcome and raises <see cref="LinodeEvents.OnTokenRevoked"/>.
 /// </summary>
-public sealed class LinodeTokenRevoker
+internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 {
     private const string EndpointName = "revocation";
     private readonly IOptionsMonitor<LinodeOptions> _options;
@@ -20,11 +19,6 @@ public sealed class LinodeTokenRevoker
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    /// <summary>Initializes the revoker.</summary>
-    /// <param name="options">The Linode options monitor.</param>
-    /// <param name="schemes">The scheme provider, to check that a scheme is a Linode scheme.</param>
-    /// <param name="logger">The logger.</param>
-    /// <param name="time">The time provider that drives the timeout.</param>
     public LinodeTokenRevoker(IOptionsMonitor<LinodeOptions> options, IAuthenticationSchemeProvider schemes, ILogger<LinodeTokenRevoker> logger, TimeProvider time)
     {
         _options = options;
@@ -33,13 +27,6 @@ public sealed class LinodeTokenRevoker
         _time = time;
     }
 
-    /// <summary>Revokes <paramref name="accessToken"/> with the client credentials of the Linode scheme <paramref name="scheme"/>.</summary>
-    /// <param name="context">The current HTTP context (for events).</param>
-    /// <param name="scheme">The Linode scheme that issued the token.</param>
-    /// <param name="accessToken">The access token; null or empty gives <see cref="LinodeTokenRevocationOutcome.Skipped"/>.</param>
-    /// <param name="cancellationToken">Cancels the call early; the timeout applies regardless.</param>
-    /// <returns>The outcome; this method does not throw for Linode or network failures.</returns>
-    /// <exception cref="InvalidOperationException"><paramref name="scheme"/> is not a Linode scheme.</exception>
     public async Task<LinodeTokenRevocationResult> RevokeAsync(HttpContext context, string scheme, string? accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -61,29 +48,6 @@ public sealed class LinodeTokenRevoker
 
         await RaiseAsync(context, authenticationScheme, options, result).ConfigureAwait(false);
         return result;
-    }
-
-    /// <summary>Revokes the access token saved in <paramref name="properties"/> of a ticket that a Linode scheme
-    /// issued. On sign-out, only when that scheme has <see cref="LinodeOptions.RevokeTokenOnSignOut"/> on.</summary>
-    /// <param name="context">The HTTP context.</param>
-    /// <param name="properties">The properties of the ticket.</param>
-    /// <param name="onSignOut">Whether this is the automatic revocation of a sign-out.</param>
-    /// <returns>The outcome, or <see langword="null"/> when the ticket did not come from a Linode scheme.</returns>
-    internal async Task<LinodeTokenRevocationResult?> RevokeTicketAsync(HttpContext context, AuthenticationProperties properties, bool onSignOut)
-    {
-        if (context.RequestServices.GetRequiredService<LinodeSchemes>().SchemeOf(properties) is not { } scheme)
-        {
-            return null;
-        }
-
-        if (onSignOut && !_options.Get(scheme).RevokeTokenOnSignOut)
-        {
-            LinodeLog.TokenRevocationSkipped(_logger, scheme, "RevokeTokenOnSignOut is off");
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Skipped, error: "disabled");
-        }
-
-        // Not RequestAborted: a browser that goes away must not leave the token alive.
-        return await RevokeAsync(context, scheme, LinodeSavedTokens.AccessToken(properties), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<AuthenticationScheme?> GetLinodeSchemeAsync(string scheme)

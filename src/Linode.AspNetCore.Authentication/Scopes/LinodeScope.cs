@@ -8,22 +8,15 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 public readonly struct LinodeScope : IEquatable<LinodeScope>
 {
-    private const string ReadOnlyText = "read_only";
-    private const string ReadWriteText = "read_write";
-
-    /// <summary>1 + the scope's index among the documented scopes (see <see cref="LinodeScopes"/>), or 0 for any other scope.</summary>
-    private readonly int _knownSlot;
-
-    private LinodeScope(string value, string family, LinodeScopeLevel level, int knownIndex = -1)
+    private LinodeScope(string value, string family, LinodeScopeLevel level)
     {
         Value = value;
         Family = family;
         Level = level;
-        _knownSlot = knownIndex + 1;
     }
 
     /// <summary>The global scope <c>*</c>: read/write access to every family.</summary>
-    public static LinodeScope Everything { get; } = new(LinodeScopes.All, LinodeScopes.All, LinodeScopeLevel.All, LinodeScopes.EverythingIndex);
+    public static LinodeScope Everything { get; } = new(LinodeScopes.All, LinodeScopes.All, LinodeScopeLevel.All);
 
     /// <summary>The scope exactly as Linode spells it (for example <c>linodes:read_only</c>).</summary>
     public string Value { get; }
@@ -34,11 +27,11 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     /// <summary>The access level, or <see cref="LinodeScopeLevel.Unknown"/> when the level is not one Linode documents.</summary>
     public LinodeScopeLevel Level { get; }
 
-    /// <summary>The index of a documented scope (0-50: family × level; 51: <c>*</c>), or -1.</summary>
-    internal int KnownIndex => _knownSlot - 1;
-
     /// <summary>Whether this is the global scope <c>*</c>.</summary>
     public bool IsEverything => string.Equals(Value, LinodeScopes.All, StringComparison.Ordinal);
+
+    /// <summary>Whether this is one of the scopes Linode documents today (17 families × 3 levels, and <c>*</c>).</summary>
+    internal bool IsDocumented => Value is not null && LinodeScopes.Documented(Value) is not null;
 
     /// <summary>Creates the scope <c>family:level</c>.</summary>
     /// <param name="family">A family such as <c>linodes</c>; unknown families are allowed.</param>
@@ -49,12 +42,12 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
         ArgumentException.ThrowIfNullOrWhiteSpace(family);
         var levelText = level switch
         {
-            LinodeScopeLevel.ReadOnly => ReadOnlyText,
-            LinodeScopeLevel.ReadWrite => ReadWriteText,
+            LinodeScopeLevel.ReadOnly => "read_only",
+            LinodeScopeLevel.ReadWrite => "read_write",
             LinodeScopeLevel.All => "*",
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Use ReadOnly, ReadWrite or All."),
         };
-        return new LinodeScope(string.Concat(family, ":", levelText), family, level);
+        return FromToken(string.Concat(family, ":", levelText));
     }
 
     /// <summary>Parses one scope. Never throws for unknown families or levels; they are kept as written.</summary>
@@ -76,12 +69,12 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     public static bool TryParse([NotNullWhen(true)] string? value, out LinodeScope scope)
     {
         scope = default;
-        if (string.IsNullOrEmpty(value) || value.AsSpan().IndexOfAny(" ,\t\r\n") >= 0)
+        if (string.IsNullOrEmpty(value) || value.AsSpan().IndexOfAny(LinodeScopes.Separators) >= 0)
         {
             return false;
         }
 
-        scope = LinodeScopes.FromToken(value, value);
+        scope = FromToken(value);
         return true;
     }
 
@@ -90,25 +83,29 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     /// <c>read_only</c>, and any scope covers itself.</summary>
     /// <param name="required">The scope an operation needs.</param>
     /// <returns><see langword="true"/> when this scope is enough.</returns>
-    public bool Covers(LinodeScope required)
+    public bool Covers(LinodeScope required) => Value is not null && Grants(Value, required);
+
+    /// <summary>Linode's rule on text, without allocating: whether the granted scope <paramref name="granted"/> (one token)
+    /// covers <paramref name="required"/>.</summary>
+    internal static bool Grants(ReadOnlySpan<char> granted, LinodeScope required)
     {
-        if (Value is null || required.Value is null)
+        if (required.Value is null || granted.IsEmpty)
         {
             return false;
         }
 
-        if (IsEverything || string.Equals(Value, required.Value, StringComparison.Ordinal))
+        if (granted.SequenceEqual(LinodeScopes.All) || granted.SequenceEqual(required.Value))
         {
             return true;
         }
 
-        if (Level == LinodeScopeLevel.Unknown || required.Level == LinodeScopeLevel.Unknown
-            || !string.Equals(Family, required.Family, StringComparison.Ordinal))
+        var colon = granted.IndexOf(':');
+        if (colon <= 0 || required.Level == LinodeScopeLevel.Unknown || !granted[..colon].SequenceEqual(required.Family))
         {
             return false;
         }
 
-        return Level switch
+        return ParseLevel(granted[(colon + 1)..]) switch
         {
             LinodeScopeLevel.All => true,
             LinodeScopeLevel.ReadWrite => required.Level is LinodeScopeLevel.ReadWrite or LinodeScopeLevel.ReadOnly,
@@ -142,30 +139,32 @@ public readonly struct LinodeScope : IEquatable<LinodeScope>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(LinodeScope left, LinodeScope right) => !left.Equals(right);
 
-    /// <summary>Builds a documented scope with its index, for the lookup table.</summary>
-    internal static LinodeScope CreateKnown(string family, LinodeScopeLevel level, int index)
+    /// <summary>A scope from a token known to hold no separator: the shared instance of a documented scope (same string),
+    /// otherwise one kept as written.</summary>
+    internal static LinodeScope FromToken(ReadOnlySpan<char> token, string? text = null)
     {
-        var scope = Create(family, level);
-        return new LinodeScope(scope.Value, family, level, index);
-    }
-
-    /// <summary>Builds a scope that is not one of the documented ones from a token known to hold no separator.</summary>
-    internal static LinodeScope FromUnknownToken(string token)
-    {
-        var colon = token.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
+        if (LinodeScopes.Documented(token) is { } documented)
         {
-            return new LinodeScope(token, colon == 0 ? string.Empty : token, LinodeScopeLevel.Unknown);
+            return documented;
         }
 
-        var family = LinodeScopes.InternFamily(token.AsSpan(0, colon)) ?? token[..colon];
-        return new LinodeScope(token, family, ParseLevel(token.AsSpan(colon + 1)));
+        var value = text ?? token.ToString();
+        var colon = token.IndexOf(':');
+        if (colon <= 0)
+        {
+            return new LinodeScope(value, colon == 0 ? string.Empty : value, LinodeScopeLevel.Unknown);
+        }
+
+        return new LinodeScope(value, LinodeScopes.KnownFamily(token[..colon]) ?? value[..colon], ParseLevel(token[(colon + 1)..]));
     }
+
+    /// <summary>For the table of documented scopes.</summary>
+    internal static LinodeScope CreateDocumented(string value, string family, LinodeScopeLevel level) => new(value, family, level);
 
     private static LinodeScopeLevel ParseLevel(ReadOnlySpan<char> level) => level switch
     {
-        ReadOnlyText or "view" => LinodeScopeLevel.ReadOnly,
-        ReadWriteText or "create" or "modify" or "delete" => LinodeScopeLevel.ReadWrite,
+        "read_only" or "view" => LinodeScopeLevel.ReadOnly,
+        "read_write" or "create" or "modify" or "delete" => LinodeScopeLevel.ReadWrite,
         "*" => LinodeScopeLevel.All,
         _ => LinodeScopeLevel.Unknown,
     };

@@ -4,39 +4,27 @@ namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
 /// An immutable, ordered set of Linode scopes, typically what a user granted. Answers
-/// "is scope X covered" with Linode's rules (see <see cref="LinodeScope.Covers(LinodeScope)"/>).
+/// "is scope X covered" with Linode's rules (see <see cref="LinodeScope.Covers(LinodeScope)"/>): each scope of the set
+/// is tried in turn; a set holds a few dozen scopes at most, so a loop is all it takes.
 /// </summary>
-/// <remarks>
-/// Documented scopes are held as one 16-bit entry each (their index in the table of 17 families × 3 levels and <c>*</c>), with a
-/// 64-bit mask of the documented scopes the set covers, so parsing allocates little and a coverage check is a bit test.
-/// Other scopes (legacy levels, families Linode adds later) are kept as written and follow the general rules.
-/// </remarks>
 public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
 {
-    /// <summary>Entries below this value are documented-scope indexes; an entry <c>e</c> at or above it is <c>_others[e - OtherBase]</c>.</summary>
-    internal const ushort OtherBase = 64;
+    private readonly LinodeScope[] _scopes;
 
-    private readonly ushort[] _order;
-    private readonly int _count;
-    private readonly LinodeScope[] _others;
-    private readonly ulong _coveredKnown;
-
-    internal LinodeScopeSet(ushort[] order, int count, LinodeScope[] others, ulong coveredKnown)
-    {
-        _order = order;
-        _count = count;
-        _others = others;
-        _coveredKnown = coveredKnown;
-    }
+    /// <summary>Takes ownership of <paramref name="scopes"/>, which must be distinct.</summary>
+    internal LinodeScopeSet(LinodeScope[] scopes) => _scopes = scopes;
 
     /// <summary>The empty set.</summary>
-    public static LinodeScopeSet Empty { get; } = new([], 0, [], 0);
+    public static LinodeScopeSet Empty { get; } = new([]);
 
     /// <inheritdoc />
-    public int Count => _count;
+    public int Count => _scopes.Length;
+
+    /// <summary>The scopes in order, for loops that must not allocate an enumerator.</summary>
+    internal ReadOnlySpan<LinodeScope> AsSpan() => _scopes;
 
     /// <summary>Whether the set holds <c>*</c>.</summary>
-    public bool IsEverything => Array.IndexOf(_order, (ushort)LinodeScopes.EverythingIndex, 0, _count) >= 0;
+    public bool IsEverything => Array.Exists(_scopes, scope => scope.IsEverything);
 
     /// <summary>Creates a set from scope strings (each may hold several scopes).</summary>
     /// <param name="scopes">The scopes.</param>
@@ -48,27 +36,7 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <returns><see langword="true"/> when covered.</returns>
     public bool Covers(LinodeScope required)
     {
-        if (required.KnownIndex >= 0)
-        {
-            if ((_coveredKnown & (1UL << required.KnownIndex)) != 0)
-            {
-                return true;
-            }
-
-            // Documented scopes are all in the mask; only scopes outside the table (legacy levels) may still cover it.
-            foreach (var other in _others)
-            {
-                if (other.Covers(required))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // A scope outside the documented table follows the general rules against every scope of the set.
-        foreach (var scope in this)
+        foreach (var scope in _scopes)
         {
             if (scope.Covers(required))
             {
@@ -110,21 +78,14 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
     /// <summary>Formats the set as Linode does in responses (space-separated) or as a request (comma-separated).</summary>
     /// <param name="separator">The separator.</param>
     /// <returns>The list.</returns>
-    public string ToString(string separator) => string.Join(separator, this.Select(scope => scope.Value));
+    public string ToString(string separator) => string.Join(separator, _scopes.Select(scope => scope.Value));
 
     /// <summary>Formats the set space-separated, as Linode's token responses do.</summary>
     /// <returns>The list.</returns>
     public override string ToString() => ToString(" ");
 
     /// <inheritdoc />
-    public IEnumerator<LinodeScope> GetEnumerator()
-    {
-        for (var i = 0; i < _count; i++)
-        {
-            var entry = _order[i];
-            yield return entry < OtherBase ? LinodeScopes.KnownScope(entry) : _others[entry - OtherBase];
-        }
-    }
+    public IEnumerator<LinodeScope> GetEnumerator() => ((IEnumerable<LinodeScope>)_scopes).GetEnumerator();
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -26,10 +26,12 @@ internal sealed class LinodeTokenRefresher
     private readonly IOptionsMonitor<LinodeOptions> _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly IAuthenticationSchemeProvider _schemes;
 
-    public LinodeTokenRefresher(IOptionsMonitor<LinodeOptions> options, ILogger<LinodeTokenRefresher> logger, TimeProvider time)
+    public LinodeTokenRefresher(IOptionsMonitor<LinodeOptions> options, ILogger<LinodeTokenRefresher> logger, TimeProvider time, IAuthenticationSchemeProvider schemes)
     {
         _options = options;
+        _schemes = schemes;
         _logger = logger;
         _time = time;
     }
@@ -64,16 +66,11 @@ internal sealed class LinodeTokenRefresher
             await RaiseAsync(context, scheme, options, refreshed.Result).ConfigureAwait(false);
         }
 
-        switch (refreshed.Result.Outcome)
+        // A rejected refresh token ends the session: the caller (the session events) rejects the principal and signs out.
+        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Refreshed)
         {
-            case LinodeTokenRefreshOutcome.Refreshed:
-                Apply(context, options, scheme, refreshed);
-                flight.Applied = true;
-                break;
-            case LinodeTokenRefreshOutcome.Rejected:
-                context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
-                break;
+            Apply(context, options, scheme, refreshed);
+            flight.Applied = true;
         }
 
         return refreshed.Result;
@@ -253,8 +250,7 @@ internal sealed class LinodeTokenRefresher
     {
         try
         {
-            var schemes = context.HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
-            var authenticationScheme = await schemes.GetSchemeAsync(scheme).ConfigureAwait(false);
+            var authenticationScheme = await _schemes.GetSchemeAsync(scheme).ConfigureAwait(false);
             await LinodeEventsResolver.Resolve(context.HttpContext, options).TokenRefreshed(new LinodeTokenRefreshedContext(context.HttpContext, authenticationScheme!, options, result)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // An app's event handler must not break the refresh that other requests wait on.
