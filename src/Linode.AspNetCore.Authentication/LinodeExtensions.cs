@@ -60,6 +60,7 @@ public static class LinodeExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeBackchannelSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LinodeOptions>, LinodeRequiredScopesSetup>());
         services.TryAddSingleton<LinodeSchemeNames>();
+        services.TryAddSingleton<ILinodeTokenRefreshSynchronization, LinodeInProcessRefreshSynchronization>();
         services.TryAddSingleton<LinodeTokenRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeSessionEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());

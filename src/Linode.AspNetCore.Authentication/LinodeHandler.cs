@@ -10,9 +10,11 @@ namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
 /// The "Sign in with Linode" handler. The base <see cref="OAuthHandler{TOptions}"/> builds the authorize redirect
-/// (state, correlation, PKCE, <c>AdditionalAuthorizationParameters</c>) and validates the callback; this class
-/// formats scopes as Linode documents them, exchanges the code with the credentials in the form body, reads the
-/// granted scopes, fetches <c>/v4/profile</c> and issues the claims, one per granted scope included.
+/// (state, correlation, PKCE, <c>AdditionalAuthorizationParameters</c>) and validates the callback. This class adds what
+/// Linode needs: comma-separated scopes; the code exchange and profile call through the package's back-channel pipeline
+/// (Linode's two error shapes and its edge firewall's HTML mapped to clear failures, a descriptive <c>User-Agent</c>,
+/// telemetry); one claim per granted scope; safe return URLs; and revocation of the token of a sign-in that fails after
+/// the exchange.
 /// </summary>
 public class LinodeHandler : OAuthHandler<LinodeOptions>
 {
@@ -108,8 +110,8 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     /// <returns>The <c>scope</c> parameter.</returns>
     protected override string FormatScope(IEnumerable<string> scopes) => LinodeScopes.Format(scopes, Options.ScopeSeparator);
 
-    /// <summary>Exchanges the authorization code at the token endpoint, with <c>client_id</c> and <c>client_secret</c>
-    /// in the form body (never in the URL) and the PKCE verifier when PKCE is on.</summary>
+    /// <summary>Exchanges the authorization code through the package's token endpoint (error mapping, <c>User-Agent</c>,
+    /// telemetry) and remembers the issued token until a ticket holds it.</summary>
     /// <param name="context">The exchange context.</param>
     /// <returns>The token response, or a failure carrying the HTTP status and Linode's error code.</returns>
     protected override Task<OAuthTokenResponse> ExchangeCodeAsync(OAuthCodeExchangeContext context)

@@ -83,7 +83,7 @@ public class LinodeOptions : OAuthOptions
     /// <param name="scheme">The scheme name, used in the configuration keys the messages name.</param>
     public override void Validate(string scheme)
     {
-        var section = "Authentication:Schemes:" + scheme + ":";
+        var section = LinodeConfigurationKeys.Key(scheme, string.Empty);
         if (string.IsNullOrWhiteSpace(ClientId))
         {
             throw new InvalidOperationException(

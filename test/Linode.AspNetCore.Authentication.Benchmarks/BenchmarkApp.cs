@@ -56,8 +56,12 @@ public sealed class BenchmarkApp : IAsyncDisposable
                 options.BackchannelHttpHandler = emulator.CreateHttpMessageHandler();
             })
             .AddOAuth("Baseline", options => ConfigureBaseline(options, emulator));
+        builder.Services.AddAuthorization();
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/authorized", () => Results.Ok()).RequireAuthorization();
+        app.MapGet("/scoped", [LinodeScope(Scope)] () => Results.Ok());
         app.MapGet("/linode", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [LinodeDefaults.AuthenticationScheme]));
         app.MapGet("/baseline", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, ["Baseline"]));
         app.MapGet("/me", (HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Results.Ok() : Results.Unauthorized());

@@ -32,7 +32,7 @@ internal sealed class LinodeConfigurationBinder : IConfigureNamedOptions<LinodeO
             return;
         }
 
-        var prefix = "Authentication:Schemes:" + name + ":";
+        var prefix = LinodeConfigurationKeys.Key(name, string.Empty);
         SetString(section, nameof(options.ClientId), value => options.ClientId = value);
         SetString(section, nameof(options.ClientSecret), value => options.ClientSecret = value);
         SetString(section, nameof(options.AuthorizationEndpoint), value => options.AuthorizationEndpoint = value);

@@ -30,7 +30,7 @@ internal sealed class LinodeStartupCheck : IHostedLifecycleService
             var names = clash.ToArray();
             throw new InvalidOperationException(
                 $"The Linode schemes '{string.Join("' and '", names)}' share the callback path '{clash.Key}'. Only one handler can " +
-                $"answer a callback path: give each scheme its own, e.g. 'Authentication:Schemes:{names[^1]}:CallbackPath' = '/signin-linode-{names[^1].ToLowerInvariant()}', " +
+                $"answer a callback path: give each scheme its own, e.g. '{LinodeConfigurationKeys.Key(names[^1], "CallbackPath")}' = '/signin-linode-{names[^1].ToLowerInvariant()}', " +
                 "and register that URL with its OAuth client.");
         }
 

@@ -14,11 +14,11 @@ public static class LinodeTelemetry
     public const string Name = "Linode.AspNetCore.Authentication";
 
     /// <summary>The package version, as sent in the back-channel <c>User-Agent</c>.</summary>
-    public static readonly string Version = ReadVersion();
+    internal static readonly string Version = ReadVersion();
 
     /// <summary>The <c>User-Agent</c> product sent on every back-channel call, e.g. <c>Linode.AspNetCore.Authentication/0.1.0</c>.
     /// Linode's edge firewall has blocked anonymous clients, so a descriptive agent is always sent.</summary>
-    public static readonly string UserAgent = Name + "/" + Version;
+    internal static readonly string UserAgent = Name + "/" + Version;
 
     internal static readonly ActivitySource ActivitySource = new(Name, Version);
 

@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Linode.AspNetCore.Authentication;
 
-/// <summary>
-/// Context of <see cref="LinodeEvents.OnTokenRevoked"/>: which scheme's token was revoked and how it went.
-/// The token itself is deliberately not exposed.
-/// </summary>
-public class LinodeTokenRevokedContext : BaseContext<LinodeOptions>
+/// <summary>Context of <see cref="LinodeEvents.OnTokenRevoked"/>: which scheme's token was revoked and how it went.</summary>
+public class LinodeTokenRevokedContext : LinodeTokenEventContext<LinodeTokenRevocationResult>
 {
     /// <summary>Initializes the context.</summary>
     /// <param name="context">The HTTP context.</param>
@@ -15,12 +12,7 @@ public class LinodeTokenRevokedContext : BaseContext<LinodeOptions>
     /// <param name="options">The scheme's options.</param>
     /// <param name="result">The outcome.</param>
     public LinodeTokenRevokedContext(HttpContext context, AuthenticationScheme scheme, LinodeOptions options, LinodeTokenRevocationResult result)
-        : base(context, scheme, options)
+        : base(context, scheme, options, result)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        Result = result;
     }
-
-    /// <summary>The outcome of the revocation.</summary>
-    public LinodeTokenRevocationResult Result { get; }
 }

@@ -27,11 +27,14 @@ internal sealed class LinodeTokenRefresher
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly IAuthenticationSchemeProvider _schemes;
+    private readonly ILinodeTokenRefreshSynchronization _synchronization;
 
-    public LinodeTokenRefresher(IOptionsMonitor<LinodeOptions> options, ILogger<LinodeTokenRefresher> logger, TimeProvider time, IAuthenticationSchemeProvider schemes)
+    public LinodeTokenRefresher(
+        IOptionsMonitor<LinodeOptions> options, ILogger<LinodeTokenRefresher> logger, TimeProvider time, IAuthenticationSchemeProvider schemes, ILinodeTokenRefreshSynchronization synchronization)
     {
         _options = options;
         _schemes = schemes;
+        _synchronization = synchronization;
         _logger = logger;
         _time = time;
     }
@@ -116,7 +119,11 @@ internal sealed class LinodeTokenRefresher
     }
 
     private LinodeRefreshFlight NewFlight(DateTimeOffset now, int earlierFailures, string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt) =>
-        new(now, earlierFailures, flight => RunAsync(flight, scheme, options, refreshToken, expiresAt));
+        new(now, earlierFailures, flight => CompleteAsync(flight, scheme, expiresAt, _synchronization.RefreshOnceAsync(RefreshKey(refreshToken), () => RunAsync(scheme, options, refreshToken))));
+
+    /// <summary>What identifies a refresh token to other participants: its SHA-256, never the token.</summary>
+    private static string RefreshKey(string refreshToken) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
 
     /// <summary>Waits for the flight until <see cref="LinodeOptions.TokenRefreshTimeout"/> after it started.</summary>
     /// <returns>Whether it completed in time.</returns>
@@ -145,7 +152,22 @@ internal sealed class LinodeTokenRefresher
         return false;
     }
 
-    private async Task<LinodeRefreshedTokens> RunAsync(LinodeRefreshFlight flight, string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt)
+    /// <summary>Stamps the flight when its refresh (here or, through the synchronization, elsewhere) has ended: the time,
+    /// and after a failure the session's back-off.</summary>
+    private async Task<LinodeRefreshedTokens> CompleteAsync(LinodeRefreshFlight flight, string scheme, DateTimeOffset expiresAt, Task<LinodeRefreshedTokens> refresh)
+    {
+        var refreshed = await refresh.ConfigureAwait(false);
+        flight.CompletedAt = _time.GetUtcNow();
+        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
+        {
+            flight.RetryAt = LinodeRefreshBackOff.RetryAt(flight.CompletedAt, flight.EarlierFailures + 1, refreshed.RetryAfter, expiresAt);
+            LinodeLog.TokenRefreshBackingOff(_logger, scheme, flight.RetryAt, flight.EarlierFailures + 1);
+        }
+
+        return refreshed;
+    }
+
+    private async Task<LinodeRefreshedTokens> RunAsync(string scheme, LinodeOptions options, string refreshToken)
     {
         using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token refresh");
         var form = new[]
@@ -159,16 +181,7 @@ internal sealed class LinodeTokenRefresher
         // Not the request's token: other requests wait on this call, and cancelling it after Linode rotated the refresh
         // token would lose the session. BackchannelTimeout bounds it.
         using var response = await LinodeTokenEndpoint.PostAsync(options, form, _logger, CancellationToken.None).ConfigureAwait(false);
-        var refreshed = Interpret(scheme, response);
-        flight.CompletedAt = _time.GetUtcNow();
-        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
-        {
-            var retryAfter = response.Error?.Data["retry_after"] is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            flight.RetryAt = LinodeRefreshBackOff.RetryAt(flight.CompletedAt, flight.EarlierFailures + 1, retryAfter, expiresAt);
-            LinodeLog.TokenRefreshBackingOff(_logger, scheme, flight.RetryAt, flight.EarlierFailures + 1);
-        }
-
-        return refreshed;
+        return Interpret(scheme, response);
     }
 
     private LinodeRefreshedTokens Interpret(string scheme, Microsoft.AspNetCore.Authentication.OAuth.OAuthTokenResponse response)
@@ -184,7 +197,10 @@ internal sealed class LinodeTokenRefresher
             }
 
             LinodeLog.TokenRefreshFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(code) ?? "none");
-            return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, statusCode: status, error: code), null, null, null, null);
+            return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, statusCode: status, error: code), null, null, null, null)
+            {
+                RetryAfter = error.Data["retry_after"] is int wait ? TimeSpan.FromSeconds(wait) : null,
+            };
         }
 
         var seconds = int.TryParse(response.ExpiresIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 7200;

@@ -1,6 +1,7 @@
 using System.Net;
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linode.AspNetCore.Authentication.Tests.Security;
