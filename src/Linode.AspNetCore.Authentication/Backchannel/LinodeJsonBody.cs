@@ -6,7 +6,7 @@ namespace Linode.AspNetCore.Authentication;
 internal static class LinodeJsonBody
 {
     /// <summary>The parsed document, owned by the caller, or null when the body is not such an object.</summary>
-    public static async Task<JsonDocument?> ParseObjectWithAsync(Stream body, string requiredProperty, Func<JsonElement, bool>? accept, CancellationToken cancellationToken)
+    public static async Task<JsonDocument?> ReadObjectHavingAsync(Stream body, string requiredProperty, Func<JsonElement, bool>? accept, CancellationToken cancellationToken)
     {
         JsonDocument? document = null;
         try

@@ -25,7 +25,7 @@ internal static class LinodeProfileEndpoint
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "uid", IsUserId, cancellationToken).ConfigureAwait(false);
+            var document = await LinodeJsonBody.ReadObjectHavingAsync(stream, "uid", IsUserId, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
                 LinodeTelemetry.Count(EndpointName, "success");
@@ -36,9 +36,9 @@ internal static class LinodeProfileEndpoint
             LinodeTelemetry.Count(EndpointName, "malformed");
             throw LinodeFailure.Create($"Linode's profile endpoint answered {(int)response.StatusCode} without a JSON profile carrying a uid.", "invalid_profile_response");
         }
-        catch (Exception exception) when (LinodeUnreachable.IsBackchannelFailure(exception, cancellationToken))
+        catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
         {
-            throw LinodeUnreachable.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
+            throw LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
         }
     }
 

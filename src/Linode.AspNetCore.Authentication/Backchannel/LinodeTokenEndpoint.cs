@@ -28,7 +28,7 @@ internal static class LinodeTokenEndpoint
 
             // Never log a successful token body: it holds the tokens.
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var document = await LinodeJsonBody.ParseObjectWithAsync(stream, "access_token", HasText, cancellationToken).ConfigureAwait(false);
+            var document = await LinodeJsonBody.ReadObjectHavingAsync(stream, "access_token", HasText, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
                 LinodeTelemetry.Count(EndpointName, "success");
@@ -40,9 +40,9 @@ internal static class LinodeTokenEndpoint
             return OAuthTokenResponse.Failed(LinodeFailure.Create(
                 $"Linode's token endpoint answered {(int)response.StatusCode} without a JSON object carrying an access_token.", "invalid_token_response"));
         }
-        catch (Exception exception) when (LinodeUnreachable.IsBackchannelFailure(exception, cancellationToken))
+        catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
         {
-            return OAuthTokenResponse.Failed(LinodeUnreachable.Failure(EndpointName, exception, options.BackchannelTimeout, logger));
+            return OAuthTokenResponse.Failed(LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger));
         }
     }
 

@@ -13,7 +13,6 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 {
-    private const string EndpointName = "revocation";
     private readonly IOptionsMonitor<LinodeOptions> _options;
     private readonly IAuthenticationSchemeProvider _schemes;
     private readonly ILogger _logger;
@@ -58,50 +57,38 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 
     private async Task<LinodeTokenRevocationResult> SendAsync(string scheme, LinodeOptions options, string accessToken, CancellationToken cancellationToken)
     {
-        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token revocation");
-        var legacy = options.RevocationEndpoint.EndsWith("/oauth/token/expire", StringComparison.OrdinalIgnoreCase);
-        var form = new List<KeyValuePair<string, string>>(4) { new("token", accessToken) };
-        if (!legacy)
-        {
-            form.Add(new("token_type_hint", "access_token"));
-        }
-
-        form.Add(new("client_id", options.ClientId));
-        form.Add(new("client_secret", options.ClientSecret));
-
         using var timeout = new CancellationTokenSource(options.RevocationTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        using var request = LinodeBackchannelRequest.Form(options.RevocationEndpoint, form);
         try
         {
-            using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
+            var (status, failure) = await LinodeRevocationEndpoint.PostAsync(options, accessToken, _logger, linked.Token).ConfigureAwait(false);
+            if (failure is null)
             {
-                LinodeLog.TokenRevoked(_logger, scheme, status);
-                LinodeTelemetry.Count(EndpointName, "success");
+                LinodeLog.TokenRevoked(_logger, scheme, status!.Value);
                 return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Revoked, status);
             }
 
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            var error = LinodeErrorBody.Parse(body);
-            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(error.Code) ?? "none");
-            LinodeLog.LogErrorBody(_logger, EndpointName, body);
-            LinodeTelemetry.Count(EndpointName, "error");
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, LinodeFailure.CodeOrNull(error.Code));
+            var code = failure.Data["error"] as string;
+            if (status is null)
+            {
+                LinodeLog.TokenRevocationError(_logger, scheme, code ?? "unreachable");
+                return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: code ?? "unreachable");
+            }
+
+            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(code) ?? "none");
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, code);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             LinodeLog.TokenRevocationTimedOut(_logger, scheme, options.RevocationTimeout);
-            LinodeTelemetry.Count(EndpointName, "timeout");
+            LinodeTelemetry.Count(LinodeRevocationEndpoint.EndpointName, "timeout");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.TimedOut, error: "timeout");
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            var reason = exception is OperationCanceledException ? "cancelled" : "unreachable";
-            LinodeLog.TokenRevocationError(_logger, scheme, reason);
-            LinodeTelemetry.Count(EndpointName, reason);
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: reason);
+            LinodeLog.TokenRevocationError(_logger, scheme, "cancelled");
+            LinodeTelemetry.Count(LinodeRevocationEndpoint.EndpointName, "cancelled");
+            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: "cancelled");
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>Turns a time-out or network error on a back-channel call into a logged, counted failure.</summary>
-internal static class LinodeUnreachable
+internal static class LinodeConnectionFailure
 {
     /// <summary>Whether an exception is a back-channel failure to report (time-out, network), not the caller giving up.</summary>
     public static bool IsBackchannelFailure(Exception exception, CancellationToken cancellationToken) =>
