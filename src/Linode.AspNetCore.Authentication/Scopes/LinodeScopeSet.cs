@@ -3,9 +3,10 @@ using System.Collections;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// An immutable, ordered set of Linode scopes, typically what a user granted. Answers
-/// "is scope X covered" with Linode's rules (see <see cref="LinodeScope.Covers(LinodeScope)"/>): each scope of the set
-/// is tried in turn; a set holds a few dozen scopes at most, so a loop is all it takes.
+/// An immutable, ordered set of Linode scopes, typically what a user granted, made by
+/// <see cref="LinodeScopes.Parse(string?)"/>. Answers "is scope X covered" with Linode's rules
+/// (<see cref="LinodeScope.Covers(LinodeScope)"/>): each scope of the set is tried in turn; a set holds a few dozen
+/// scopes at most, so a loop is all it takes.
 /// </summary>
 public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
 {
@@ -25,11 +26,6 @@ public sealed class LinodeScopeSet : IReadOnlyCollection<LinodeScope>
 
     /// <summary>Whether the set holds <c>*</c>.</summary>
     public bool IsEverything => Array.Exists(_scopes, scope => scope.IsEverything);
-
-    /// <summary>Creates a set from scope strings (each may hold several scopes).</summary>
-    /// <param name="scopes">The scopes.</param>
-    /// <returns>The set.</returns>
-    public static LinodeScopeSet Create(params IEnumerable<string> scopes) => LinodeScopes.Parse(scopes);
 
     /// <summary>Whether a scope of this set covers <paramref name="required"/>.</summary>
     /// <param name="required">The required scope.</param>
