@@ -8,6 +8,7 @@ namespace Linode.AspNetCore.Authentication.Benchmarks;
 /// and on (the token is not due, the path every authenticated request takes).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(InBytesConfig))]
 public class AuthenticatedRequestBenchmarks
 {
     private BenchmarkApp _plain = null!;

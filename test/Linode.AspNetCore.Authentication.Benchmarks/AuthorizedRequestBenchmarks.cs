@@ -7,6 +7,7 @@ namespace Linode.AspNetCore.Authentication.Benchmarks;
 /// <c>RequireAuthorization()</c> and to one with <c>[LinodeScope]</c>, whose handler walks the user's scope claims.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(InBytesConfig))]
 public class AuthorizedRequestBenchmarks
 {
     private BenchmarkApp _app = null!;

@@ -16,7 +16,13 @@ public static partial class LinodeScopes
     /// <returns>The set of scopes.</returns>
     public static LinodeScopeSet Parse(string? value)
     {
-        var builder = new SetBuilder();
+        if (string.IsNullOrEmpty(value))
+        {
+            return LinodeScopeSet.Empty;
+        }
+
+        // At most one scope more than there are separators: one array, sized once.
+        var builder = new SetBuilder(value.AsSpan().Count(' ') + value.AsSpan().Count(',') + 1);
         builder.AddList(value);
         return builder.Build();
     }
@@ -27,7 +33,7 @@ public static partial class LinodeScopes
     public static LinodeScopeSet Parse(IEnumerable<string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var builder = new SetBuilder();
+        var builder = new SetBuilder(4);
         foreach (var value in values)
         {
             builder.AddList(value);
@@ -52,7 +58,7 @@ public static partial class LinodeScopes
     /// <summary>Builds a set from scopes, dropping duplicates, keeping the first occurrence's order.</summary>
     internal static LinodeScopeSet Build(IEnumerable<LinodeScope> scopes)
     {
-        var builder = new SetBuilder();
+        var builder = new SetBuilder(4);
         foreach (var scope in scopes)
         {
             builder.Add(scope);
@@ -69,10 +75,13 @@ public static partial class LinodeScopes
     internal static string? KnownFamily(ReadOnlySpan<char> family) =>
         DocumentedScopes.FamilyNames.TryGetValue(family, out var name) ? name : null;
 
-    /// <summary>Collects distinct scopes in order.</summary>
-    private struct SetBuilder
+    /// <summary>Collects distinct scopes in order: a linear duplicate check while the set is small (a user grants a few
+    /// dozen scopes at most), a hash set beyond that so that any number stays linear.</summary>
+    private struct SetBuilder(int capacity)
     {
-        private List<LinodeScope>? _scopes;
+        private const int LinearLimit = 32;
+        private LinodeScope[] _items = new LinodeScope[Math.Max(capacity, 1)];
+        private int _count;
         private HashSet<LinodeScope>? _seen;
 
         public void AddList(string? value)
@@ -95,15 +104,45 @@ public static partial class LinodeScopes
 
         public void Add(LinodeScope scope)
         {
-            _scopes ??= [];
-            _seen ??= [];
-            if (_seen.Add(scope))
+            if (_seen is not null)
             {
-                _scopes.Add(scope);
+                if (!_seen.Add(scope))
+                {
+                    return;
+                }
             }
+            else if (Array.IndexOf(_items, scope, 0, _count) >= 0)
+            {
+                return;
+            }
+            else if (_count == LinearLimit)
+            {
+                _seen = [.. _items.AsSpan(0, _count).ToArray(), scope];
+            }
+
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[_count++] = scope;
         }
 
-        public readonly LinodeScopeSet Build() => _scopes is null ? LinodeScopeSet.Empty : new LinodeScopeSet([.. _scopes]);
+        public readonly LinodeScopeSet Build()
+        {
+            if (_count == 0)
+            {
+                return LinodeScopeSet.Empty;
+            }
+
+            var items = _items;
+            if (_count < items.Length)
+            {
+                Array.Resize(ref items, _count);
+            }
+
+            return new LinodeScopeSet(items);
+        }
     }
 
     /// <summary>The 52 documented scopes (17 families × 3 levels, and <c>*</c>), so a documented scope is parsed to one
