@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace Linode.AspNetCore.Authentication.Tests.Adoption;
+
+/// <summary>
+/// Every C# block of a package's front page (src/*/PACKAGE.md) is marked <c>&lt;!-- snippet: name --&gt;</c> and equals,
+/// line for line, the region <c>#region name</c> of a source file that a test project compiles (and, for the Testing
+/// package's test, runs): a snippet that stops compiling fails the build, one edited only in Markdown fails here.
+/// </summary>
+public sealed partial class PackageSnippetTests
+{
+    public static TheoryData<string> PackagePages => new(Directory.GetFiles(Path.Combine(Root, "src"), "PACKAGE.md", SearchOption.AllDirectories)
+        .Select(path => Path.GetRelativePath(Root, path)));
+
+    private static string Root { get; } = FindRoot();
+
+    [Theory]
+    [MemberData(nameof(PackagePages))]
+    public void Every_csharp_block_is_a_compiled_region(string page)
+    {
+        var markdown = File.ReadAllText(Path.Combine(Root, page)).ReplaceLineEndings("\n");
+        var blocks = CsharpBlock().Matches(markdown);
+
+        Assert.NotEmpty(blocks);
+        foreach (Match block in blocks)
+        {
+            var name = block.Groups["name"].Value;
+            Assert.True(name.Length > 0, $"{page}: a ```csharp block without a '<!-- snippet: name -->' line before it");
+            Assert.Equal(Region(name), block.Groups["code"].Value.TrimEnd('\n'));
+        }
+    }
+
+    [Fact]
+    public void Each_package_packs_its_page_as_its_readme()
+    {
+        var props = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
+
+        Assert.Contains("<None Include=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Pack=\"true\" PackagePath=\"README.md\" />", props, StringComparison.Ordinal);
+        Assert.Equal(2, PackagePages.Count);
+    }
+
+    private static string Region(string name)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "test"), "*.cs", SearchOption.AllDirectories).Where(path => !path.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            var lines = File.ReadAllLines(file);
+            var start = Array.FindIndex(lines, line => line.Trim() == "#region " + name);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var end = Array.FindIndex(lines, start, line => line.Trim() == "#endregion");
+            var body = lines[(start + 1)..end];
+            var indent = body.Where(line => line.Trim().Length > 0).Min(line => line.Length - line.TrimStart().Length);
+            return string.Join("\n", body.Select(line => line.Length >= indent ? line[indent..] : line.TrimStart()));
+        }
+
+        Assert.Fail($"No '#region {name}' in any source file under test/.");
+        return string.Empty;
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Linode.AspNetCore.Authentication.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"(?:<!-- snippet: (?<name>[a-z0-9-]+) -->\n)?```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CsharpBlock();
+}

@@ -1,0 +1,46 @@
+// The C# blocks of src/Linode.AspNetCore.Authentication/PACKAGE.md, compiled here; PackageSnippetTests checks that each
+// Markdown block equals its region, so the package's front page cannot show code that does not build.
+#pragma warning disable CA1052, CA1812, IDE0051, SA1402 // snippet holders, never run
+
+using Linode.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linode.AspNetCore.Authentication.Tests.Adoption.Snippets;
+
+internal static class QuickStartSnippets
+{
+    public static WebApplication QuickStart(string[] args)
+    {
+        #region quick-start
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = LinodeDefaults.AuthenticationScheme;
+            })
+            .AddCookie()
+            .AddLinode(options => options.Scope.Add(LinodeScopes.Linodes.ReadOnly));
+        builder.Services.AddAuthorization(); // needed by RequireAuthorization() in a minimal-API app
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/", (HttpContext context) => $"Hello {context.User.Identity!.Name}").RequireAuthorization();
+        app.MapPost("/signout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme); // also revokes the Linode token
+            return Results.Redirect("/");
+        });
+
+        app.Run();
+        #endregion
+        return app;
+    }
+}
