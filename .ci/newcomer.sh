@@ -15,6 +15,26 @@ snippet() { awk -v name="$2" '$0 == "<!-- snippet: " name " -->" {found=1; next}
 dotnet pack "$root/src/Linode.AspNetCore.Authentication" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 
+# What the packages hold: metadata, README, icon, XML docs, symbols; the emulator never depends on the handler package.
+for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing; do
+  nupkg="$work/feed/$id.$version.nupkg"
+  nuspec=$(unzip -p "$nupkg" "$id.nuspec")
+  files=$(unzip -Z1 "$nupkg")
+  for expected in "<id>$id</id>" "<version>$version</version>" '<license type="expression">MIT</license>' '<readme>README.md</readme>' \
+                  '<icon>icon.png</icon>' '<description>' '<releaseNotes>' '<copyright>' 'frameworkReference name="Microsoft.AspNetCore.App"'; do
+    grep -qF "$expected" <<<"$nuspec" || { echo "newcomer: $id.nuspec lacks $expected" >&2; exit 1; }
+  done
+  for expected in README.md icon.png "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
+    grep -qxF "$expected" <<<"$files" || { echo "newcomer: $id.nupkg lacks $expected" >&2; exit 1; }
+  done
+  unzip -Z1 "$work/feed/$id.$version.snupkg" | grep -qxF "lib/net10.0/$id.pdb" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
+done
+testing_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.Testing.$version.nupkg" Linode.AspNetCore.Authentication.Testing.nuspec)
+grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" || { echo "newcomer: the Testing package lacks its TestHost dependency" >&2; exit 1; }
+if grep -qF 'dependency id="Linode.AspNetCore.Authentication"' <<<"$testing_nuspec"; then
+  echo "newcomer: the emulator package must not depend on the handler package" >&2; exit 1
+fi
+
 cd "$work"
 printf '{ "sdk": { "version": "10.0.400", "rollForward": "latestFeature" } }\n' > global.json
 dotnet new nugetconfig --force > /dev/null
