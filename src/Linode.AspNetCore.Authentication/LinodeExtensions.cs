@@ -49,6 +49,8 @@ public static class LinodeExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<LinodeInstrumentation>();
         services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName).UseLinodeHttpClientLogger();
         services.TryAddSingleton<ILinodeTokenRevoker, LinodeTokenRevoker>();
         services.TryAddSingleton<LinodeTicketRevocation>();

@@ -24,6 +24,8 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     // after the exchange revokes it.
     private string? _issuedAccessToken;
     private bool _ticketCreated;
+    private bool _callback;
+    private bool _denied;
 
     /// <summary>Initializes the handler.</summary>
     /// <param name="options">The options monitor.</param>
@@ -60,11 +62,13 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
                 await RevokeIssuedTokenAsync().ConfigureAwait(false);
             }
 
+            CountSignIn(_ticketCreated ? "success" : _denied ? "denied" : "failed");
             return handled;
         }
         catch (Exception exception) when (_issuedAccessToken is not null || exception is not AuthenticationFailureException)
         {
             await RevokeIssuedTokenAsync().ConfigureAwait(false);
+            CountSignIn("failed");
             if (Response.HasStarted)
             {
                 throw;
@@ -82,6 +86,23 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 
             throw;
         }
+    }
+
+    /// <summary>Handles the callback (marks the request as one, for the sign-in counter).</summary>
+    /// <returns>The result of the callback.</returns>
+    protected override Task<HandleRequestResult> HandleRemoteAuthenticateAsync()
+    {
+        _callback = true;
+        return base.HandleRemoteAuthenticateAsync();
+    }
+
+    /// <summary>The user declined on Linode's consent page (counted as <c>denied</c>).</summary>
+    /// <param name="properties">The authentication properties.</param>
+    /// <returns>The result.</returns>
+    protected override Task<HandleRequestResult> HandleAccessDeniedErrorAsync(AuthenticationProperties properties)
+    {
+        _denied = true;
+        return base.HandleAccessDeniedErrorAsync(properties);
     }
 
     /// <summary>Challenges Linode, first making the return URL safe: a local URL (non-ASCII percent-encoded), or an
@@ -136,7 +157,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 
     private async Task<OAuthTokenResponse> ExchangeAsync(List<KeyValuePair<string, string>> form)
     {
-        var tokens = await LinodeTokenEndpoint.PostAsync(Options, form, Logger, Context.RequestAborted).ConfigureAwait(false);
+        var tokens = await LinodeTokenEndpoint.PostAsync(Options, "exchange", form, Logger, Context.RequestAborted).ConfigureAwait(false);
         _issuedAccessToken = tokens.Error is null ? tokens.AccessToken : null;
         return tokens;
     }
@@ -198,6 +219,15 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         }
         await Events.CreatingTicket(context).ConfigureAwait(false);
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
+    }
+
+    private void CountSignIn(string outcome)
+    {
+        if (_callback || _denied)
+        {
+            Options.Instrumentation?.SignIn(Scheme.Name, outcome);
+            _callback = _denied = false;
+        }
     }
 
     private async Task RevokeIssuedTokenAsync()

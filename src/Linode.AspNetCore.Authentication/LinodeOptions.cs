@@ -72,6 +72,12 @@ public class LinodeOptions : OAuthOptions
     /// and also accepts <c>" "</c>.</summary>
     public string ScopeSeparator { get; set; } = ",";
 
+    /// <summary>The scheme these options belong to, for telemetry; set when the options are built.</summary>
+    internal string? SchemeName { get; set; }
+
+    /// <summary>The package's instruments, from the app's meter factory; set when the options are built.</summary>
+    internal LinodeInstrumentation? Instrumentation { get; set; }
+
     /// <summary>The events the application can handle. Defaults to a <see cref="LinodeEvents"/> instance.</summary>
     public new LinodeEvents Events
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication;
 
-/// <summary>Turns a time-out or network error on a back-channel call into a logged, counted failure.</summary>
+/// <summary>Turns a time-out or network error on a back-channel call into a logged failure.</summary>
 internal static class LinodeConnectionFailure
 {
     /// <summary>Whether an exception is a back-channel failure to report (time-out, network), not the caller giving up.</summary>
@@ -15,7 +15,6 @@ internal static class LinodeConnectionFailure
         var timedOut = exception is OperationCanceledException;
         var reason = timedOut ? $"no answer within the back-channel timeout of {timeout.TotalSeconds:0.###} s" : "the connection failed";
         LinodeLog.EndpointUnreachable(logger, endpoint, reason);
-        LinodeTelemetry.Count(endpoint, timedOut ? "timeout" : "unreachable");
         return LinodeFailure.Create($"Linode's {endpoint} endpoint could not be reached: {reason}.", timedOut ? "timeout" : "unreachable", inner: exception);
     }
 }

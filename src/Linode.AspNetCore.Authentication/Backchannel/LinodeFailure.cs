@@ -13,7 +13,7 @@ internal static class LinodeFailure
 {
     public const string SafeMessageKey = "linode:message";
 
-    /// <summary>Reads an error answer (status, error code; the body only at Debug), logs and counts it, and builds the failure.</summary>
+    /// <summary>Reads an error answer (status, error code; the body only at Debug), logs it, and builds the failure.</summary>
     public static async Task<AuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
         var retryAfter = LinodeRetryAfter.Read(response, time ?? TimeProvider.System);
@@ -21,7 +21,6 @@ internal static class LinodeFailure
         var error = LinodeErrorBody.Parse(body);
         LinodeLog.EndpointFailed(logger, endpoint, (int)response.StatusCode, IsCode(error.Code) ? error.Code : "none");
         LinodeLog.LogErrorBody(logger, endpoint, body);
-        LinodeTelemetry.Count(endpoint, "error");
         return FromResponse(endpoint, response.StatusCode, error, response.Content.Headers.ContentType?.MediaType, retryAfter);
     }
 

@@ -14,31 +14,35 @@ internal static class LinodeProfileEndpoint
 
     public static async Task<JsonDocument> GetAsync(LinodeOptions options, string accessToken, ILogger logger, CancellationToken cancellationToken)
     {
-        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode profile request");
+        using var telemetry = LinodeTelemetry.Start(options, EndpointName);
         using var request = LinodeBackchannelRequest.Get(options.UserInformationEndpoint, accessToken);
         try
         {
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
+                var failure = await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
+                telemetry.Failed(failure);
+                throw failure;
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var document = await LinodeJsonBody.ReadObjectHavingAsync(stream, "uid", IsUserId, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
-                LinodeTelemetry.Count(EndpointName, "success");
+                telemetry.Succeeded((int)response.StatusCode);
                 return document;
             }
 
             LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType);
-            LinodeTelemetry.Count(EndpointName, "malformed");
+            telemetry.Failed("malformed", (int)response.StatusCode, "malformed");
             throw LinodeFailure.Create($"Linode's profile endpoint answered {(int)response.StatusCode} without a JSON profile carrying a uid.", "invalid_profile_response");
         }
         catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
         {
-            throw LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
+            var failure = LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
+            telemetry.Failed(failure);
+            throw failure;
         }
     }
 

@@ -13,11 +13,13 @@ internal static class LinodeRevocationEndpoint
 {
     public const string EndpointName = "revocation";
 
+    /// <summary>The telemetry name of the operation.</summary>
+    public const string OperationName = "revoke";
+
     /// <returns>Linode's status, and the failure unless Linode confirmed the revocation (its <c>Data</c> carries status and
     /// error code; no status when Linode was not reached).</returns>
-    public static async Task<(int? Status, AuthenticationFailureException? Failure)> PostAsync(LinodeOptions options, string accessToken, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<(int? Status, AuthenticationFailureException? Failure)> PostAsync(LinodeOptions options, string accessToken, LinodeOperation telemetry, ILogger logger, CancellationToken cancellationToken)
     {
-        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token revocation");
         var legacy = options.RevocationEndpoint.EndsWith("/oauth/token/expire", StringComparison.OrdinalIgnoreCase);
         var form = new List<KeyValuePair<string, string>>(4) { new("token", accessToken) };
         if (!legacy)
@@ -33,15 +35,19 @@ internal static class LinodeRevocationEndpoint
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                LinodeTelemetry.Count(EndpointName, "success");
+                telemetry.Succeeded((int)response.StatusCode);
                 return ((int)response.StatusCode, null);
             }
 
-            return ((int)response.StatusCode, await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false));
+            var failure = await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
+            telemetry.Failed(failure);
+            return ((int)response.StatusCode, failure);
         }
         catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
         {
-            return (null, LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger));
+            var failure = LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
+            telemetry.Failed(failure);
+            return (null, failure);
         }
     }
 }

@@ -14,16 +14,23 @@ internal static class LinodeTokenEndpoint
 {
     public const string EndpointName = "token";
 
-    public static async Task<OAuthTokenResponse> PostAsync(LinodeOptions options, IEnumerable<KeyValuePair<string, string>> form, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="options">The scheme's options.</param>
+    /// <param name="operation"><c>exchange</c> (an authorization code) or <c>refresh</c>, for telemetry.</param>
+    /// <param name="form">The grant.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<OAuthTokenResponse> PostAsync(LinodeOptions options, string operation, IEnumerable<KeyValuePair<string, string>> form, ILogger logger, CancellationToken cancellationToken)
     {
-        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token request");
+        using var telemetry = LinodeTelemetry.Start(options, operation);
         using var request = LinodeBackchannelRequest.Form(options.TokenEndpoint, form);
         try
         {
             using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return OAuthTokenResponse.Failed(await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false));
+                var failure = await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
+                telemetry.Failed(failure);
+                return OAuthTokenResponse.Failed(failure);
             }
 
             // Never log a successful token body: it holds the tokens.
@@ -31,18 +38,20 @@ internal static class LinodeTokenEndpoint
             var document = await LinodeJsonBody.ReadObjectHavingAsync(stream, "access_token", HasText, cancellationToken).ConfigureAwait(false);
             if (document is not null)
             {
-                LinodeTelemetry.Count(EndpointName, "success");
+                telemetry.Succeeded((int)response.StatusCode);
                 return OAuthTokenResponse.Success(document);
             }
 
             LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType);
-            LinodeTelemetry.Count(EndpointName, "malformed");
+            telemetry.Failed("malformed", (int)response.StatusCode, "malformed");
             return OAuthTokenResponse.Failed(LinodeFailure.Create(
                 $"Linode's token endpoint answered {(int)response.StatusCode} without a JSON object carrying an access_token.", "invalid_token_response"));
         }
         catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
         {
-            return OAuthTokenResponse.Failed(LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger));
+            var failure = LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
+            telemetry.Failed(failure);
+            return OAuthTokenResponse.Failed(failure);
         }
     }
 

@@ -6,16 +6,23 @@ namespace Linode.AspNetCore.Authentication;
 /// Gives each Linode scheme a back-channel <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (named
 /// <see cref="LinodeDefaults.BackchannelHttpClientName"/>, so apps can add proxies or resilience handlers) unless the
 /// app set <c>Backchannel</c> or <c>BackchannelHttpHandler</c>. Registered before the OAuth post-configuration, which
-/// then keeps this client.
+/// then keeps this client. Also gives the options their scheme name and the package's instruments, for telemetry.
 /// </summary>
 internal sealed class LinodeBackchannelSetup : IPostConfigureOptions<LinodeOptions>
 {
     private readonly IHttpClientFactory _clients;
+    private readonly LinodeInstrumentation _instrumentation;
 
-    public LinodeBackchannelSetup(IHttpClientFactory clients) => _clients = clients;
+    public LinodeBackchannelSetup(IHttpClientFactory clients, LinodeInstrumentation instrumentation)
+    {
+        _clients = clients;
+        _instrumentation = instrumentation;
+    }
 
     public void PostConfigure(string? name, LinodeOptions options)
     {
+        options.SchemeName = name;
+        options.Instrumentation = _instrumentation;
         if (options.Backchannel is not null || options.BackchannelHttpHandler is not null)
         {
             return;

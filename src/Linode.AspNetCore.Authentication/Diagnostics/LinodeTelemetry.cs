@@ -1,12 +1,14 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Reflection;
 
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// The package's <see cref="ActivitySource"/> and <see cref="Meter"/>, both named <see cref="Name"/>.
-/// Subscribe with OpenTelemetry's <c>AddSource</c>/<c>AddMeter</c>.
+/// The package's <see cref="ActivitySource"/> and meter, both named <see cref="Name"/>: subscribe with OpenTelemetry's
+/// <c>AddSource(LinodeTelemetry.Name)</c> and <c>AddMeter(LinodeTelemetry.Name)</c>. Every call to Linode is a client
+/// activity tagged <c>linode.operation</c> (<c>exchange</c>, <c>profile</c>, <c>refresh</c>, <c>revoke</c>),
+/// <c>linode.scheme</c>, <c>http.response.status_code</c> and, on failure, <c>error.type</c>, with status Error; the
+/// instruments are listed in the README.
 /// </summary>
 public static class LinodeTelemetry
 {
@@ -22,14 +24,9 @@ public static class LinodeTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name, Version);
 
-    internal static readonly Meter Meter = new(Name, Version);
-
-    /// <summary>Calls to Linode's login and API endpoints, tagged <c>linode.endpoint</c> and <c>linode.outcome</c>.</summary>
-    internal static readonly Counter<long> BackchannelCalls = Meter.CreateCounter<long>(
-        "linode.authentication.backchannel.calls", unit: "{call}", description: "Calls the handler made to Linode, by endpoint and outcome.");
-
-    internal static void Count(string endpoint, string outcome) =>
-        BackchannelCalls.Add(1, new KeyValuePair<string, object?>("linode.endpoint", endpoint), new KeyValuePair<string, object?>("linode.outcome", outcome));
+    /// <summary>Starts the telemetry of one call to Linode for the scheme of <paramref name="options"/>.</summary>
+    internal static LinodeOperation Start(LinodeOptions options, string operation) =>
+        new(options.Instrumentation, operation, options.SchemeName ?? string.Empty, options.TimeProvider ?? TimeProvider.System);
 
     private static string ReadVersion()
     {

@@ -57,11 +57,12 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 
     private async Task<LinodeTokenRevocationResult> SendAsync(string scheme, LinodeOptions options, string accessToken, CancellationToken cancellationToken)
     {
+        using var telemetry = LinodeTelemetry.Start(options, LinodeRevocationEndpoint.OperationName);
         using var timeout = new CancellationTokenSource(options.RevocationTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            var (status, failure) = await LinodeRevocationEndpoint.PostAsync(options, accessToken, _logger, linked.Token).ConfigureAwait(false);
+            var (status, failure) = await LinodeRevocationEndpoint.PostAsync(options, accessToken, telemetry, _logger, linked.Token).ConfigureAwait(false);
             if (failure is null)
             {
                 LinodeLog.TokenRevoked(_logger, scheme, status!.Value);
@@ -81,13 +82,13 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             LinodeLog.TokenRevocationTimedOut(_logger, scheme, options.RevocationTimeout);
-            LinodeTelemetry.Count(LinodeRevocationEndpoint.EndpointName, "timeout");
+            telemetry.Failed("timeout", null, "timeout");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.TimedOut, error: "timeout");
         }
         catch (OperationCanceledException)
         {
             LinodeLog.TokenRevocationError(_logger, scheme, "cancelled");
-            LinodeTelemetry.Count(LinodeRevocationEndpoint.EndpointName, "cancelled");
+            telemetry.Failed("cancelled", null, "cancelled");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: "cancelled");
         }
     }

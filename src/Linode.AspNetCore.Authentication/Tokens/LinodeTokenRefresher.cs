@@ -169,7 +169,6 @@ internal sealed class LinodeTokenRefresher
 
     private async Task<LinodeRefreshedTokens> RunAsync(string scheme, LinodeOptions options, string refreshToken)
     {
-        using var activity = LinodeTelemetry.ActivitySource.StartActivity("Linode token refresh");
         var form = new[]
         {
             KeyValuePair.Create("grant_type", "refresh_token"),
@@ -180,7 +179,7 @@ internal sealed class LinodeTokenRefresher
 
         // Not the request's token: other requests wait on this call, and cancelling it after Linode rotated the refresh
         // token would lose the session. BackchannelTimeout bounds it.
-        using var response = await LinodeTokenEndpoint.PostAsync(options, form, _logger, CancellationToken.None).ConfigureAwait(false);
+        using var response = await LinodeTokenEndpoint.PostAsync(options, "refresh", form, _logger, CancellationToken.None).ConfigureAwait(false);
         return Interpret(scheme, response);
     }
 

@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication.Tests.Diagnostics;
+
+/// <summary>
+/// Telemetry as OpenTelemetry users expect it: one client activity per call to Linode tagged <c>linode.operation</c>,
+/// <c>linode.scheme</c>, <c>http.response.status_code</c> and <c>error.type</c> with status Error on failure; a call
+/// counter and a duration histogram with the same tags, and a sign-in outcome counter, on the app's meter factory.
+/// Each test uses its own scheme name, so activities of tests running in parallel are told apart.
+/// </summary>
+public sealed class TelemetryTests : IDisposable
+{
+    private readonly string _scheme = "Telemetry" + Guid.NewGuid().ToString("N")[..8];
+    private readonly ConcurrentQueue<Activity> _activities = new();
+    private readonly ActivityListener _listener;
+
+    public TelemetryTests()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LinodeTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("linode.scheme"), _scheme))
+                {
+                    _activities.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private async Task<(LinodeTestHost Host, MetricCollector<long> Calls, MetricCollector<double> Durations, MetricCollector<long> SignIns)> StartAsync(Action<LinodeOptions>? configure = null)
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Options.Clients[0].RedirectUri = LinodeTestHost.AppBase + "/signin-";
+        var scheme = _scheme;
+        var host = await LinodeTestHost.StartAsync(emulator: emulator, addSchemes: (authentication, test) => authentication.AddLinode(scheme, options =>
+        {
+            options.CallbackPath = "/signin-" + scheme;
+            options.ClientId = LinodeEmulatorClient.DefaultClientId;
+            options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
+            configure?.Invoke(options);
+            test.Instrument(options);
+        }));
+        var meters = host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        return (host,
+            new MetricCollector<long>(meters, LinodeTelemetry.Name, "linode.authentication.calls"),
+            new MetricCollector<double>(meters, LinodeTelemetry.Name, "linode.authentication.call.duration"),
+            new MetricCollector<long>(meters, LinodeTelemetry.Name, "linode.authentication.sign_ins"));
+    }
+
+    private Task<HttpResponseMessage> SignInAsync(LinodeTestHost host) => host.Browser.GetAsync(LinodeTestHost.AppBase + "/challenge/" + _scheme);
+
+    private static string? Tag(CollectedMeasurement<long> measurement, string name) =>
+        measurement.Tags.TryGetValue(name, out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [Fact]
+    public async Task A_sign_in_records_an_exchange_and_a_profile_call_and_a_successful_sign_in()
+    {
+        var (host, calls, durations, signIns) = await StartAsync();
+        await using var _ = host;
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        var recorded = calls.GetMeasurementSnapshot();
+        Assert.Equal(["exchange", "profile"], recorded.Select(m => Tag(m, "linode.operation")));
+        Assert.All(recorded, m =>
+        {
+            Assert.Equal(1, m.Value);
+            Assert.Equal("success", Tag(m, "linode.outcome"));
+            Assert.Equal("200", Tag(m, "http.response.status_code"));
+            Assert.Equal(_scheme, Tag(m, "linode.scheme"));
+            Assert.False(m.Tags.ContainsKey("error.type"));
+        });
+        Assert.Equal(2, durations.GetMeasurementSnapshot().Count);
+        Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 60));
+        var signIn = Assert.Single(signIns.GetMeasurementSnapshot());
+        Assert.Equal("success", Tag(signIn, "linode.outcome"));
+
+        var activities = _activities.ToArray();
+        Assert.Equal(["Linode exchange", "Linode profile"], activities.Select(a => a.DisplayName));
+        Assert.All(activities, activity =>
+        {
+            Assert.Equal(ActivityKind.Client, activity.Kind);
+            Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+            Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        });
+    }
+
+    [Theory]
+    [InlineData(429, "{\"errors\":[{\"reason\":\"Too many requests\"}]}", "429")]
+    [InlineData(500, "", "500")]
+    [InlineData(400, "{\"error\":\"invalid_grant\"}", "invalid_grant")]
+    public async Task A_failed_exchange_is_an_error_activity_with_its_status_and_error_type(int status, string body, string errorType)
+    {
+        var (host, calls, _, signIns) = await StartAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(status, body));
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal("exchange", Tag(call, "linode.operation"));
+        Assert.Equal("error", Tag(call, "linode.outcome"));
+        Assert.Equal(status.ToString(System.Globalization.CultureInfo.InvariantCulture), Tag(call, "http.response.status_code"));
+        Assert.Equal(errorType, Tag(call, "error.type"));
+        var activity = Assert.Single(_activities);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(errorType, activity.GetTagItem("error.type"));
+        Assert.Equal("failed", Tag(Assert.Single(signIns.GetMeasurementSnapshot()), "linode.outcome"));
+    }
+
+    [Fact]
+    public async Task A_time_out_is_told_apart_from_an_error()
+    {
+        var (host, calls, _, _) = await StartAsync(options => options.BackchannelTimeout = TimeSpan.FromMilliseconds(300));
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Profile, LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(5)));
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        var profile = Assert.Single(calls.GetMeasurementSnapshot(), m => Tag(m, "linode.operation") == "profile");
+        Assert.Equal("timeout", Tag(profile, "linode.outcome"));
+        Assert.Equal("timeout", Tag(profile, "error.type"));
+        Assert.Null(Tag(profile, "http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task Refresh_and_revocation_are_their_own_operations()
+    {
+        var (host, calls, _, _) = await StartAsync(options => options.AutomaticTokenRefresh = true);
+        await using var _ = host;
+        using (await SignInAsync(host))
+        {
+        }
+
+        host.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4));
+        await host.GetTextAsync("/token");
+        using (await host.SignOutAsync())
+        {
+        }
+
+        Assert.Equal(["exchange", "profile", "refresh", "revoke"], calls.GetMeasurementSnapshot().Select(m => Tag(m, "linode.operation")));
+        Assert.All(calls.GetMeasurementSnapshot(), m => Assert.Equal("success", Tag(m, "linode.outcome")));
+    }
+
+    [Fact]
+    public async Task A_declined_consent_counts_as_denied()
+    {
+        var (host, calls, _, signIns) = await StartAsync();
+        await using var _ = host;
+        host.Emulator.Options.ConsentMode = LinodeEmulatorConsentMode.AutoDeny;
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        Assert.Equal("denied", Tag(Assert.Single(signIns.GetMeasurementSnapshot()), "linode.outcome"));
+        Assert.Empty(calls.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task The_meter_comes_from_the_apps_meter_factory()
+    {
+        var (host, _, _, _) = await StartAsync();
+        await using var _ = host;
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<LinodeOptions>>().Get(_scheme);
+        var instruments = host.Services.GetRequiredService<LinodeInstrumentation>();
+
+        Assert.Same(instruments, options.Instrumentation);
+        Assert.Equal(LinodeTelemetry.Name, instruments.Calls.Meter.Name);
+        Assert.NotNull(instruments.Calls.Meter.Scope);
+        Assert.Equal(_scheme, options.SchemeName);
+        Assert.NotNull(host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>());
+    }
+}
