@@ -94,7 +94,7 @@ public class LinodeOptions : OAuthOptions
         {
             throw new InvalidOperationException(
                 $"The Linode scheme '{scheme}' has no ClientId. Set '{section}ClientId' (for example with " +
-                $"'dotnet user-secrets set \"{section}ClientId\" <id>') or LinodeOptions.ClientId to the id of your OAuth client at cloud.linode.com.");
+                $"'dotnet user-secrets init' once, then 'dotnet user-secrets set \"{section}ClientId\" <id>') or LinodeOptions.ClientId to the id of your OAuth client at cloud.linode.com.");
         }
 
         if (string.IsNullOrWhiteSpace(ClientSecret))

@@ -3,19 +3,20 @@ using System.Text.RegularExpressions;
 namespace Linode.AspNetCore.Authentication.Tests.Adoption;
 
 /// <summary>
-/// Every C# block of a package's front page (src/*/PACKAGE.md) is marked <c>&lt;!-- snippet: name --&gt;</c> and equals,
+/// Every C# block of the README and of a package's front page (src/*/PACKAGE.md) is marked <c>&lt;!-- snippet: name --&gt;</c> and equals,
 /// line for line, the region <c>#region name</c> of a source file that a test project compiles (and, for the Testing
 /// package's test, runs): a snippet that stops compiling fails the build, one edited only in Markdown fails here.
 /// </summary>
 public sealed partial class PackageSnippetTests
 {
-    public static TheoryData<string> PackagePages => new(Directory.GetFiles(Path.Combine(Root, "src"), "PACKAGE.md", SearchOption.AllDirectories)
-        .Select(path => Path.GetRelativePath(Root, path)));
+    public static TheoryData<string> PackagePages => new(PackagePageFiles());
+
+    public static TheoryData<string> Pages => new(PackagePageFiles().Append("README.md"));
 
     private static string Root { get; } = FindRoot();
 
     [Theory]
-    [MemberData(nameof(PackagePages))]
+    [MemberData(nameof(Pages))]
     public void Every_csharp_block_is_a_compiled_region(string page)
     {
         var markdown = File.ReadAllText(Path.Combine(Root, page)).ReplaceLineEndings("\n");
@@ -26,7 +27,9 @@ public sealed partial class PackageSnippetTests
         {
             var name = block.Groups["name"].Value;
             Assert.True(name.Length > 0, $"{page}: a ```csharp block without a '<!-- snippet: name -->' line before it");
-            Assert.Equal(Region(name), block.Groups["code"].Value.TrimEnd('\n'));
+            var indent = block.Groups["indent"].Value.Length;
+            var code = string.Join("\n", block.Groups["code"].Value.TrimEnd('\n').Split('\n').Select(line => line.Length >= indent ? line[indent..] : line.TrimStart()));
+            Assert.Equal(Region(name), code);
         }
     }
 
@@ -38,6 +41,9 @@ public sealed partial class PackageSnippetTests
         Assert.Contains("<None Include=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Pack=\"true\" PackagePath=\"README.md\" />", props, StringComparison.Ordinal);
         Assert.Equal(2, PackagePages.Count);
     }
+
+    private static IEnumerable<string> PackagePageFiles() =>
+        Directory.GetFiles(Path.Combine(Root, "src"), "PACKAGE.md", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Root, path)).Order();
 
     private static string Region(string name)
     {
@@ -71,6 +77,6 @@ public sealed partial class PackageSnippetTests
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"(?:<!-- snippet: (?<name>[a-z0-9-]+) -->\n)?```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?:<!-- snippet: (?<name>[a-z0-9-]+) -->\n)?(?<indent>[ ]*)```csharp\n(?<code>.*?)^[ ]*```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CsharpBlock();
 }
