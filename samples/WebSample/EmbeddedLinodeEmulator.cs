@@ -32,22 +32,18 @@ public sealed class EmbeddedLinodeEmulator : IAsyncDisposable
         // A development server runs for hours: keep no request log unless asked (tests ask).
         emulator.Options.RecordRequests = builder.Configuration.GetValue("LinodeEmulator:RecordRequests", false);
         var server = await LinodeEmulatorServer.StartAsync(emulator, builder.Configuration.GetValue("LinodeEmulator:Port", 0));
+
+        // The Testing package's one-call wiring: client and endpoints as Authentication:Schemes:Linode settings.
+        builder.Configuration.AddInMemoryCollection(LinodeEmulatorConfiguration.For(server));
         var embedded = new EmbeddedLinodeEmulator(server);
         builder.Services.AddSingleton(embedded);
         return embedded;
     }
 
-    /// <summary>Points a Linode scheme at the emulator. The sample is served over plain http on localhost here, so the
-    /// correlation cookie is made SameSite=Lax and sent over http (browsers drop SameSite=None cookies without Secure).</summary>
-    public void Configure(LinodeOptions options)
+    /// <summary>The endpoints and client come from configuration (above). The sample is served over plain http here, so
+    /// the correlation cookie is made SameSite=Lax and sent over http (browsers drop SameSite=None cookies without Secure).</summary>
+    public static void Configure(LinodeOptions options)
     {
-        var endpoints = Server.Endpoints;
-        options.ClientId = LinodeEmulatorClient.DefaultClientId;
-        options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
-        options.AuthorizationEndpoint = endpoints.Authorization.ToString();
-        options.TokenEndpoint = endpoints.Token.ToString();
-        options.UserInformationEndpoint = endpoints.Profile.ToString();
-        options.RevocationEndpoint = endpoints.Revocation.ToString();
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
     }

@@ -30,7 +30,10 @@ builder.Services
         // Everything else (client id and secret, scopes, endpoints) comes from Authentication:Schemes:Linode.
         options.AccessDeniedPath = "/signin-denied";
         options.Events.OnRemoteFailure = SignInFailurePage.RedirectAsync;
-        embeddedEmulator?.Configure(options);
+        if (embeddedEmulator is not null)
+        {
+            EmbeddedLinodeEmulator.Configure(options);
+        }
     });
 
 // Pages marked [LinodeScope(..., StepUp = true)] ask Linode for a missing scope instead of refusing at once.
