@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")
 
 # The C# block that follows '<!-- snippet: NAME -->' in a Markdown file.
@@ -58,9 +58,34 @@ dotnet add NewApp.Tests reference NewApp/NewApp.csproj > /dev/null
   echo 'public sealed class SignInTests'
   echo '{'
   snippet "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md" testing-quick-start | sed 's|SignInWithLinodeAsync("/account"|SignInWithLinodeAsync("/"|'
+  # And the quick start's sign-out: the session ends and the token is revoked at the emulator.
+  cat <<'CS'
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_revokes_the_token()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var server = await LinodeEmulatorServer.StartAsync(new LinodeEmulator(), cancellationToken: cancel);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseLinodeEmulator(server));
+        using var browser = new LinodeTestBrowser(factory.Server.CreateHandler(), factory.Server.BaseAddress, server);
+        using (var signedIn = await browser.SignInWithLinodeAsync("/signin", cancellationToken: cancel))
+        {
+            Assert.Equal("Hello exampleUser", await signedIn.Content.ReadAsStringAsync(cancel));
+        }
+
+        // One request, not followed: the quick start redirects home, which would start a new sign-in.
+        using (var signedOut = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) }, cancel))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        Assert.False(server.Emulator.IsAccessTokenActive(server.Emulator.Tokens.Single().AccessToken));
+        using var again = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/"), cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Found, again.StatusCode);
+    }
+CS
   echo '}'
 } > NewApp.Tests/SignInTests.cs
 
 timeout 600 dotnet test NewApp.Tests --nologo 2>&1 | tee "$work/test.log" | tail -n 5
-grep -q "Passed!  - Failed:     0, Passed:     1" "$work/test.log"
-echo "newcomer: 1 passed, 0 failed (dotnet new web + PACKAGE.md quick start + the Testing package's first test)"
+grep -q "Passed!  - Failed:     0, Passed:     2" "$work/test.log"
+echo "newcomer: 2 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation)"

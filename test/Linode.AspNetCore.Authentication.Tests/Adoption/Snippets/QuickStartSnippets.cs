@@ -33,6 +33,7 @@ internal static class QuickStartSnippets
         app.UseAuthorization();
 
         app.MapGet("/", (HttpContext context) => $"Hello {context.User.Identity!.Name}").RequireAuthorization();
+        app.MapGet("/signin", () => Results.Challenge(new() { RedirectUri = "/" }, [LinodeDefaults.AuthenticationScheme]));
         app.MapPost("/signout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme); // also revokes the Linode token
