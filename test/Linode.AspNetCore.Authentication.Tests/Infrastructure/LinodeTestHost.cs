@@ -180,6 +180,7 @@ public sealed class LinodeTestHost : IAsyncDisposable
         {
             options.AddPolicy("volumes", policy => policy.RequireLinodeScope(LinodeScopes.Volumes.ReadOnly));
             options.AddPolicy("admin-writer", policy => policy.RequireRole("admin").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite));
+            options.AddPolicy("two", policy => policy.RequireLinodeScope(LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly));
         });
         if (Features.HasFlag(HostFeatures.StepUpConsent))
         {
@@ -214,6 +215,9 @@ public sealed class LinodeTestHost : IAsyncDisposable
         _app.MapGet("/scoped/write", () => "write ok").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite);
         _app.MapGet("/scoped/write-no-step-up", () => "write ok").RequireLinodeScope(LinodeScopes.Linodes.ReadWrite);
         _app.MapGet("/scoped/policy", () => "volumes ok").RequireAuthorization("volumes");
+        _app.MapGet("/scoped/two-attribute", [LinodeScope(LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly)] () => "two ok");
+        _app.MapGet("/scoped/two-endpoint", () => "two ok").RequireLinodeScope(LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly);
+        _app.MapGet("/scoped/two-policy", () => "two ok").RequireAuthorization("two");
         _app.MapGet("/scoped/admin-writer", () => "admin ok").RequireAuthorization("admin-writer");
         _app.MapGet("/grant-write", async Task<IResult> (HttpContext context) =>
         {

@@ -1,0 +1,90 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+
+namespace Linode.AspNetCore.Authentication.Tests.SignIn;
+
+/// <summary>The edges of what Linode's token endpoint may answer, each a clear failure (or a clear message) rather than a
+/// user signed in on a bad token or a misleading reason.</summary>
+public sealed class TokenResponseEdgeTests
+{
+    private static async Task<(string Body, Exception Failure, LinodeTestHost Host)> SignInWithTokenAnswerAsync(int status, string body, string contentType = "application/json")
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Token, new LinodeEmulatorFault { StatusCode = status, Body = body, ContentType = contentType });
+        var host = await LinodeTestHost.StartAsync(emulator: emulator);
+        using var response = await host.SignInAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), Assert.Single(host.Failures), host);
+    }
+
+    [Theory]
+    [InlineData("{\"access_token\":\"\",\"token_type\":\"bearer\",\"expires_in\":7200}")]
+    [InlineData("{\"access_token\":null,\"token_type\":\"bearer\"}")]
+    [InlineData("{\"access_token\":42}")]
+    public async Task An_empty_or_non_string_access_token_is_refused(string body)
+    {
+        var (text, failure, host) = await SignInWithTokenAnswerAsync(200, body);
+        await using var _ = host;
+
+        Assert.Equal("Sign-in with Linode failed. Linode's token endpoint answered 200 without a JSON object carrying an access_token.\n", text);
+        Assert.Equal("invalid_token_response", failure.Data["error"]);
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Profile));
+    }
+
+    [Theory]
+    [InlineData("{\"error\":42,\"error_description\":\"x\"}", null)]
+    [InlineData("{\"error\":{\"code\":\"invalid_grant\"}}", null)]
+    [InlineData("{\"error\":\"" + "a234567890123456789012345678901234567890123456789012345678901234" + "\"}", "a234567890123456789012345678901234567890123456789012345678901234")]
+    [InlineData("{\"error\":\"" + "a2345678901234567890123456789012345678901234567890123456789012345" + "\"}", null)]
+    [InlineData("{\"error\":\"\"}", null)]
+    public async Task Only_a_code_shaped_string_error_of_at_most_64_characters_is_quoted(string body, string? quoted)
+    {
+        var (text, _, host) = await SignInWithTokenAnswerAsync(400, body);
+        await using var _ = host;
+
+        if (quoted is null)
+        {
+            Assert.Equal("Sign-in with Linode failed. Linode's token endpoint answered 400 (BadRequest).\n", text);
+        }
+        else
+        {
+            Assert.Equal($"Sign-in with Linode failed. Linode's token endpoint answered 400 (BadRequest) with error '{quoted}'.\n", text);
+        }
+    }
+
+    [Fact]
+    public async Task A_json_error_without_a_code_is_not_reported_as_the_edge_firewall()
+    {
+        var (text, failure, host) = await SignInWithTokenAnswerAsync(403, "{\"errors\":[{\"reason\":\"Forbidden\"}]}");
+        await using var _ = host;
+
+        Assert.DoesNotContain("edge firewall", text, StringComparison.Ordinal);
+        Assert.Equal("Forbidden", failure.Data["error_description"]);
+        Assert.Equal(403, failure.Data["status"]);
+    }
+
+    [Fact]
+    public async Task An_html_page_is_reported_as_the_edge_firewall()
+    {
+        var (text, _, host) = await SignInWithTokenAnswerAsync(403, "<html><body>Access denied</body></html>", "text/html");
+        await using var _ = host;
+
+        Assert.Equal("Sign-in with Linode failed. Linode's token endpoint answered 403 (Forbidden) with a text/html body (an edge firewall may have rejected the request).\n", text);
+    }
+
+    [Fact]
+    public async Task OnCreatingTicket_runs_with_the_tokens_and_the_profile_and_its_claims_are_kept()
+    {
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnCreatingTicket = context =>
+        {
+            Assert.False(string.IsNullOrEmpty(context.AccessToken));
+            context.Identity!.AddClaim(new System.Security.Claims.Claim("app:username", context.User.GetProperty("username").GetString()!));
+            return Task.CompletedTask;
+        });
+
+        var me = await host.GetMeAsync();
+
+        Assert.Equal("exampleUser", Assert.Single(me.ValuesOf("app:username")));
+    }
+}
