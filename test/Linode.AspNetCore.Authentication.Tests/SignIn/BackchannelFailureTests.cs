@@ -147,8 +147,26 @@ public sealed class BackchannelFailureTests
         await using var _ = host;
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
-        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sign-in with Linode failed. Linode's token endpoint answered 500 (InternalServerError).\n", body);
+    }
+
+    [Theory]
+    [InlineData("?error=access_denied", HttpStatusCode.Forbidden, "Sign-in with Linode was cancelled: access was denied on Linode's consent page.\n")]
+    [InlineData("?error=server_error", HttpStatusCode.BadRequest, "Sign-in with Linode failed. Linode answered with the error 'server_error'.\n")]
+    [InlineData("?error=%3Cscript%3E", HttpStatusCode.BadRequest, "Sign-in with Linode failed. Linode answered with an error.\n")]
+    public async Task The_failure_page_says_what_happened_and_never_echoes_what_is_not_a_code(string query, HttpStatusCode status, string expected)
+    {
+        await using var host = await LinodeTestHost.StartAsync();
+        using var challenge = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/me"));
+        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query)["state"].ToString();
+
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/signin-linode" + query + "&state=" + Uri.EscapeDataString(state)));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
