@@ -1,28 +1,34 @@
 using System.Text.RegularExpressions;
 using Linode.AspNetCore.Authentication.Testing;
+using Microsoft.Playwright;
 
 namespace Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
 
 /// <summary>A person in headless Chromium: sign in through the emulator's consent page, see the account, sign out; and deny.</summary>
 public sealed class SampleBrowserTests
 {
+    // Wait for the document, not for the 'load' event: under a saturated CI machine Chromium has been seen to reach the
+    // right page and still not report 'load' within 60 s. Element reads below wait for their elements anyway.
+    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private static readonly PageGotoOptions Opened = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     [Fact]
     public async Task A_person_signs_in_on_the_consent_page_sees_the_account_and_signs_out()
     {
         await using var session = await BrowserSession.StartAsync();
         await session.RunAsync("sign-in", async (sample, page) =>
             {
-            await page.GotoAsync(sample.BaseUrl + "/");
+            await page.GotoAsync(sample.BaseUrl + "/", Opened);
             await HeadlessChromium.ScreenshotAsync(page, "1-home");
             Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
 
             await page.ClickAsync("#login");
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "2-consent");
             Assert.Contains("Linodes: view (read only)", await page.ContentAsync(), StringComparison.Ordinal);
 
             await page.ClickAsync("#approve");
-            await page.WaitForURLAsync(sample.BaseUrl + "/account");
+            await page.WaitForURLAsync(sample.BaseUrl + "/account", Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "3-account");
             Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
             Assert.Equal("example-user@gmail.com", await page.InnerTextAsync("#email"));
@@ -31,26 +37,26 @@ public sealed class SampleBrowserTests
             Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
 
             await page.ClickAsync("#linodes");
-            await page.WaitForURLAsync(sample.BaseUrl + "/linodes");
+            await page.WaitForURLAsync(sample.BaseUrl + "/linodes", Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "3b-linodes");
             Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
-            await page.GotoAsync(sample.BaseUrl + "/account");
+            await page.GotoAsync(sample.BaseUrl + "/account", Opened);
 
             // Step-up: the create page needs linodes:read_write; Linode's consent page asks for it, then brings us back.
             await page.ClickAsync("#create-linode");
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "3c-step-up-consent");
             Assert.Contains("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
             await page.ClickAsync("#approve");
-            await page.WaitForURLAsync(sample.BaseUrl + "/linodes/create");
+            await page.WaitForURLAsync(sample.BaseUrl + "/linodes/create", Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "3d-create");
             Assert.Equal("Create a Linode", await page.InnerTextAsync("#create"));
-            await page.GotoAsync(sample.BaseUrl + "/account");
+            await page.GotoAsync(sample.BaseUrl + "/account", Opened);
             Assert.Equal(["linodes:read_only", "linodes:read_write"], await page.Locator("#scopes code").AllInnerTextsAsync());
             token = sample.Emulator.Tokens[^1];
 
             await page.ClickAsync("#signout");
-            await page.WaitForURLAsync(sample.BaseUrl + "/");
+            await page.WaitForURLAsync(sample.BaseUrl + "/", Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
             Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
             // Two revocations: the token the step-up replaced, then the current one at sign-out.
@@ -68,15 +74,15 @@ public sealed class SampleBrowserTests
         await using var session = await BrowserSession.StartAsync();
         await session.RunAsync("deny", async (sample, page) =>
             {
-            await page.GotoAsync(sample.BaseUrl + "/account");
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+            await page.GotoAsync(sample.BaseUrl + "/account", Opened);
+            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
             await page.ClickAsync("#deny");
-            await page.WaitForURLAsync(new Regex("/signin-denied"));
+            await page.WaitForURLAsync(new Regex("/signin-denied"), Loaded);
             await HeadlessChromium.ScreenshotAsync(page, "5-denied");
 
             Assert.Equal("You declined the sign-in", await page.InnerTextAsync("#denied"));
             Assert.Empty(sample.Emulator.Tokens);
-            var response = await page.GotoAsync(sample.BaseUrl + "/account");
+            var response = await page.GotoAsync(sample.BaseUrl + "/account", Opened);
             Assert.Contains("/oauth/authorize", response!.Url, StringComparison.Ordinal);
         });
     }
