@@ -218,6 +218,8 @@ public sealed class LinodeTestHost : IAsyncDisposable
         _app.MapGet("/scoped/two-attribute", [LinodeScope(LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly)] () => "two ok");
         _app.MapGet("/scoped/two-endpoint", () => "two ok").RequireLinodeScope(LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly);
         _app.MapGet("/scoped/two-policy", () => "two ok").RequireAuthorization("two");
+        _app.MapGet("/scoped/two-step-up", () => "two ok").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite, LinodeScopes.Volumes.ReadOnly);
+        _app.MapGet("/scoped/mixed", () => "mixed ok").RequireLinodeScope(stepUp: true, LinodeScopes.Linodes.ReadWrite).RequireLinodeScope(LinodeScopes.Volumes.ReadOnly);
         _app.MapGet("/scoped/admin-writer", () => "admin ok").RequireAuthorization("admin-writer");
         _app.MapGet("/grant-write", async Task<IResult> (HttpContext context) =>
         {
