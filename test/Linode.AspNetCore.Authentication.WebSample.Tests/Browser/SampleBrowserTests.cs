@@ -7,10 +7,15 @@ namespace Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
 /// <summary>A person in headless Chromium: sign in through the emulator's consent page, see the account, sign out; and deny.</summary>
 public sealed class SampleBrowserTests
 {
-    // Wait for the document, not for the 'load' event: under a saturated CI machine Chromium has been seen to reach the
-    // right page and still not report 'load' within 60 s. Element reads below wait for their elements anyway.
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    // Arrival on a page is an element of that page, then its URL: waiting for navigation events (WaitForURL) was seen to
+    // hang for 60 s on a busy 2-core machine after a redirect from the emulator's form had already landed.
     private static readonly PageGotoOptions Opened = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
+    private static async Task ArrivedAsync(IPage page, string selector, Regex url)
+    {
+        await page.WaitForSelectorAsync(selector);
+        Assert.Matches(url, page.Url);
+    }
 
     [Fact]
     public async Task A_person_signs_in_on_the_consent_page_sees_the_account_and_signs_out()
@@ -23,12 +28,12 @@ public sealed class SampleBrowserTests
             Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
 
             await page.ClickAsync("#login");
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
+            await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));
             await HeadlessChromium.ScreenshotAsync(page, "2-consent");
             Assert.Contains("Linodes: view (read only)", await page.ContentAsync(), StringComparison.Ordinal);
 
             await page.ClickAsync("#approve");
-            await page.WaitForURLAsync(sample.BaseUrl + "/account", Loaded);
+            await ArrivedAsync(page, "#username", new Regex("^" + Regex.Escape(sample.BaseUrl + "/account") + "$"));
             await HeadlessChromium.ScreenshotAsync(page, "3-account");
             Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
             Assert.Equal("example-user@gmail.com", await page.InnerTextAsync("#email"));
@@ -37,18 +42,18 @@ public sealed class SampleBrowserTests
             Assert.True(sample.Emulator.IsAccessTokenActive(token.AccessToken));
 
             await page.ClickAsync("#linodes");
-            await page.WaitForURLAsync(sample.BaseUrl + "/linodes", Loaded);
+            await ArrivedAsync(page, "#instances", new Regex("^" + Regex.Escape(sample.BaseUrl + "/linodes") + "$"));
             await HeadlessChromium.ScreenshotAsync(page, "3b-linodes");
             Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
             await page.GotoAsync(sample.BaseUrl + "/account", Opened);
 
             // Step-up: the create page needs linodes:read_write; Linode's consent page asks for it, then brings us back.
             await page.ClickAsync("#create-linode");
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
+            await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));
             await HeadlessChromium.ScreenshotAsync(page, "3c-step-up-consent");
             Assert.Contains("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
             await page.ClickAsync("#approve");
-            await page.WaitForURLAsync(sample.BaseUrl + "/linodes/create", Loaded);
+            await ArrivedAsync(page, "#create", new Regex("^" + Regex.Escape(sample.BaseUrl + "/linodes/create") + "$"));
             await HeadlessChromium.ScreenshotAsync(page, "3d-create");
             Assert.Equal("Create a Linode", await page.InnerTextAsync("#create"));
             await page.GotoAsync(sample.BaseUrl + "/account", Opened);
@@ -56,7 +61,7 @@ public sealed class SampleBrowserTests
             token = sample.Emulator.Tokens[^1];
 
             await page.ClickAsync("#signout");
-            await page.WaitForURLAsync(sample.BaseUrl + "/", Loaded);
+            await ArrivedAsync(page, "#login", new Regex("^" + Regex.Escape(sample.BaseUrl + "/") + "$"));
             await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
             Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
             // Two revocations: the token the step-up replaced, then the current one at sign-out.
@@ -75,9 +80,9 @@ public sealed class SampleBrowserTests
         await session.RunAsync("deny", async (sample, page) =>
             {
             await page.GotoAsync(sample.BaseUrl + "/account", Opened);
-            await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), Loaded);
+            await ArrivedAsync(page, "#deny", new Regex("/oauth/authorize\\?"));
             await page.ClickAsync("#deny");
-            await page.WaitForURLAsync(new Regex("/signin-denied"), Loaded);
+            await ArrivedAsync(page, "#denied", new Regex("/signin-denied"));
             await HeadlessChromium.ScreenshotAsync(page, "5-denied");
 
             Assert.Equal("You declined the sign-in", await page.InnerTextAsync("#denied"));
