@@ -69,14 +69,15 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
                 return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Revoked, status);
             }
 
-            var code = failure.Data["error"] as string;
+            // Code-shaped only, the rule every result follows: computed once for the log line and the result.
+            var code = LinodeFailure.CodeOrNull(failure.Data["error"] as string);
             if (status is null)
             {
                 LinodeLog.TokenRevocationError(_logger, scheme, code ?? "unreachable");
                 return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: code ?? "unreachable");
             }
 
-            LinodeLog.TokenRevocationFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(code) ?? "none");
+            LinodeLog.TokenRevocationFailed(_logger, scheme, status, code ?? "none");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, code);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
