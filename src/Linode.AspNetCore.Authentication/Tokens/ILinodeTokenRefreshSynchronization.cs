@@ -11,8 +11,9 @@ public interface ILinodeTokenRefreshSynchronization
 {
     /// <summary>Runs <paramref name="refresh"/> unless another participant already refreshed (or is refreshing) the same
     /// refresh token, and returns the shared result either way.</summary>
+    /// <param name="scheme">The Linode scheme whose session is refreshed.</param>
     /// <param name="key">Identifies the refresh token being replaced: a SHA-256 hash of it (hex), never the token.</param>
     /// <param name="refresh">Calls Linode's token endpoint with the refresh grant.</param>
     /// <returns>The outcome and, when refreshed, the new tokens.</returns>
-    Task<LinodeRefreshedTokens> RefreshOnceAsync(string key, Func<Task<LinodeRefreshedTokens>> refresh);
+    Task<LinodeRefreshedTokens> RefreshOnceAsync(string scheme, string key, Func<Task<LinodeRefreshedTokens>> refresh);
 }

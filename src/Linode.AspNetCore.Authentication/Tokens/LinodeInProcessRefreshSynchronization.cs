@@ -4,7 +4,7 @@ namespace Linode.AspNetCore.Authentication;
 /// flight per refresh token, so the refresh runs directly.</summary>
 internal sealed class LinodeInProcessRefreshSynchronization : ILinodeTokenRefreshSynchronization
 {
-    public Task<LinodeRefreshedTokens> RefreshOnceAsync(string key, Func<Task<LinodeRefreshedTokens>> refresh)
+    public Task<LinodeRefreshedTokens> RefreshOnceAsync(string scheme, string key, Func<Task<LinodeRefreshedTokens>> refresh)
     {
         ArgumentNullException.ThrowIfNull(refresh);
         return refresh();

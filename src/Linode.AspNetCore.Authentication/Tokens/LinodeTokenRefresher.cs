@@ -119,7 +119,7 @@ internal sealed class LinodeTokenRefresher
     }
 
     private LinodeRefreshFlight NewFlight(DateTimeOffset now, int earlierFailures, string scheme, LinodeOptions options, string refreshToken, DateTimeOffset expiresAt) =>
-        new(now, earlierFailures, flight => CompleteAsync(flight, scheme, expiresAt, _synchronization.RefreshOnceAsync(RefreshKey(refreshToken), () => RunAsync(scheme, options, refreshToken))));
+        new(now, earlierFailures, flight => CompleteAsync(flight, scheme, expiresAt, _synchronization.RefreshOnceAsync(scheme, RefreshKey(refreshToken), () => RunAsync(scheme, options, refreshToken))));
 
     /// <summary>What identifies a refresh token to other participants: its SHA-256, never the token.</summary>
     private static string RefreshKey(string refreshToken) =>

@@ -93,7 +93,7 @@ public sealed class ExtensionPointTests
 
         public ConcurrentQueue<string> Keys { get; } = new();
 
-        public Task<LinodeRefreshedTokens> RefreshOnceAsync(string key, Func<Task<LinodeRefreshedTokens>> refresh)
+        public Task<LinodeRefreshedTokens> RefreshOnceAsync(string scheme, string key, Func<Task<LinodeRefreshedTokens>> refresh)
         {
             Keys.Enqueue(key);
             return Shared is { } shared ? Task.FromResult(shared) : refresh();

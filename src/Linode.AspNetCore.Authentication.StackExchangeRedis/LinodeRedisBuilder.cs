@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+
+/// <summary>Adds the other shared pieces of a multi-instance app to the Redis connection of <c>AddLinodeRedis</c>.</summary>
+public sealed class LinodeRedisBuilder
+{
+    internal LinodeRedisBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The app's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Keeps the Data Protection key ring in Redis (Microsoft's <c>PersistKeysToStackExchangeRedis</c>, on the
+    /// same connection), so that every instance can read the cookies, the correlation cookie of a sign-in started on
+    /// another instance and the shared refresh results. Give every instance the same application name
+    /// (<c>SetApplicationName</c>) too when they do not run from the same content root.</summary>
+    /// <param name="key">The Redis key of the key ring; <c>&lt;prefix&gt;data-protection-keys</c> by default.</param>
+    /// <returns>This builder.</returns>
+    public LinodeRedisBuilder PersistDataProtectionKeys(string? key = null)
+    {
+        Services.AddDataProtection();
+        Services.AddOptions<KeyManagementOptions>().Configure<LinodeRedisConnection, IOptions<LinodeRedisOptions>>((keyManagement, redis, options) =>
+        {
+            var redisKey = key ?? options.Value.KeyPrefix + "data-protection-keys";
+
+            // The key ring is read at start-up and about once a day, synchronously (Data Protection's repository API is).
+            keyManagement.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                () => redis.GetDatabaseAsync().GetAwaiter().GetResult(), redisKey);
+        });
+        return this;
+    }
+
+    /// <summary>Keeps the sign-in sessions of <paramref name="cookieScheme"/> in Redis (Microsoft's Redis
+    /// <c>IDistributedCache</c>, on the same connection, through <c>AddLinodeDistributedSessions</c>): the cookie carries
+    /// only a session key, every instance sees refreshed tokens, and sign-out ends the session on every instance.</summary>
+    /// <param name="cookieScheme">The cookie scheme the Linode scheme signs in to; <c>Cookies</c> by default.</param>
+    /// <returns>This builder.</returns>
+    public LinodeRedisBuilder StoreSessions(string cookieScheme = CookieAuthenticationDefaults.AuthenticationScheme)
+    {
+        Services.AddStackExchangeRedisCache(_ => { });
+        Services.AddOptions<RedisCacheOptions>().Configure<LinodeRedisConnection, IOptions<LinodeRedisOptions>>((cache, redis, options) =>
+        {
+            cache.ConnectionMultiplexerFactory = redis.GetAsync;
+            cache.InstanceName = options.Value.KeyPrefix;
+        });
+        new AuthenticationBuilder(Services).AddLinodeDistributedSessions(cookieScheme);
+        return this;
+    }
+}

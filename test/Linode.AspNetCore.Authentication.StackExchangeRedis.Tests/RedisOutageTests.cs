@@ -1,0 +1,81 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructure;
+
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
+
+/// <summary>Redis stopped mid-run: no 5xx, a clear log line on each instance, and recovery when it comes back. Each test
+/// has its own Redis, since it kills it.</summary>
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task With_server_sessions_an_outage_asks_users_to_sign_in_again_and_sign_in_works_when_Redis_returns()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = redis, ServerSessions = true });
+        await cluster.SignInAsync();
+        var cookie = cluster.CookieHeader;
+        Assert.Equal(HttpStatusCode.OK, (await cluster.GetAsync(0, "/", cookie)).Status);
+
+        await redis.StopAsync();
+        for (var instance = 0; instance < 3; instance++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(instance, "/", cookie)).Status);
+        }
+
+        Assert.All(cluster.Instances.Skip(1), instance => Assert.Contains(instance.LogsOf(5040), record => record.Message.Contains("could not be reached to read a session", StringComparison.Ordinal)));
+
+        await redis.RestartAsync();
+        await WaitUntilAsync(async () => (await cluster.GetAsync(0, "/landed", cookie)).Status == HttpStatusCode.OK && await ReconnectedAsync(cluster));
+
+        // The empty Redis holds no session: the old cookie is refused (logged as not found), a new sign-in works everywhere.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(1, "/", cookie)).Status);
+        await cluster.SignInAsync();
+        var again = cluster.CookieHeader;
+        for (var instance = 0; instance < 3; instance++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await cluster.GetAsync(instance, "/", again)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task With_cookie_sessions_a_due_refresh_during_an_outage_happens_on_the_instance_alone_and_the_user_stays_signed_in()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = redis, ServerSessions = false });
+        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
+        await cluster.SignInAsync();
+        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        await redis.StopAsync();
+
+        var (status, body) = await cluster.GetAsync(0, "/", cluster.CookieHeader);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var live = Assert.Single(cluster.LiveTokenPairs);
+        Assert.EndsWith(ScaleOutInstance.TokenHash(live.AccessToken), body, StringComparison.Ordinal);
+        Assert.Equal(1, cluster.RefreshGrants);
+        Assert.Single(cluster.Instances[0].LogsOf(5100));
+    }
+
+    /// <summary>Whether instance 0's session store works again (a fresh sign-in there reaches Redis).</summary>
+    private static async Task<bool> ReconnectedAsync(ScaleOutCluster cluster)
+    {
+        var before = cluster.Instances[0].LogsOf(5040).Count;
+        var (status, _) = await cluster.GetAsync(0, "/", cluster.CookieHeader);
+        return status == HttpStatusCode.Unauthorized && cluster.Instances[0].LogsOf(5040).Count == before;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The instances did not reconnect to Redis within 10 s.");
+    }
+}
