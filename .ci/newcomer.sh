@@ -14,9 +14,10 @@ snippet() { awk -v name="$2" '$0 == "<!-- snippet: " name " -->" {found=1; next}
 
 dotnet pack "$root/src/Linode.AspNetCore.Authentication" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$root/src/Linode.AspNetCore.Authentication.StackExchangeRedis" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 
 # What the packages hold: metadata, README, icon, XML docs, symbols; the emulator never depends on the handler package.
-for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing; do
+for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing Linode.AspNetCore.Authentication.StackExchangeRedis; do
   nupkg="$work/feed/$id.$version.nupkg"
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   files=$(unzip -Z1 "$nupkg")
@@ -34,6 +35,10 @@ grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" ||
 if grep -qF 'dependency id="Linode.AspNetCore.Authentication"' <<<"$testing_nuspec"; then
   echo "newcomer: the emulator package must not depend on the handler package" >&2; exit 1
 fi
+redis_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.StackExchangeRedis.$version.nupkg" Linode.AspNetCore.Authentication.StackExchangeRedis.nuspec)
+for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackExchange.Redis Microsoft.AspNetCore.DataProtection.StackExchangeRedis Microsoft.Extensions.Caching.StackExchangeRedis; do
+  grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
+done
 
 cd "$work"
 printf '{ "sdk": { "version": "10.0.400", "rollForward": "latestFeature" } }\n' > global.json

@@ -1,4 +1,5 @@
 using Linode.AspNetCore.Authentication;
+using Linode.AspNetCore.Authentication.StackExchangeRedis;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using WebSample;
@@ -9,9 +10,18 @@ var builder = WebApplication.CreateBuilder(args);
 var embeddedEmulator = await EmbeddedLinodeEmulator.StartIfNeededAsync(builder);
 
 builder.Services.AddControllersWithViews();
-builder.Services.AddDataProtection()
-    .SetApplicationName("Linode.WebSample")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "keys")));
+
+// One instance: keys in a folder, sessions in the cookie. Several instances: set ConnectionStrings:Redis and Redis holds
+// the key ring and the sessions, and coordinates token refreshes (see "Running more than one instance" in the README).
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Linode.WebSample");
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+{
+    builder.Services.AddLinodeRedis(redis).PersistDataProtectionKeys().StoreSessions();
+}
+else
+{
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "keys")));
+}
 
 builder.Services
     .AddAuthentication(options =>

@@ -39,7 +39,7 @@ public sealed partial class PackageSnippetTests
         var props = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
 
         Assert.Contains("<None Include=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Pack=\"true\" PackagePath=\"README.md\" />", props, StringComparison.Ordinal);
-        Assert.Equal(2, PackagePages.Count);
+        Assert.Equal(3, PackagePages.Count);
     }
 
     private static IEnumerable<string> PackagePageFiles() =>
