@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Linode.AspNetCore.Authentication.Baseline;
+using Linode.AspNetCore.Authentication.StackExchangeRedis;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -36,7 +37,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
 
     public LinodeEmulator Emulator { get; }
 
-    public static async Task<BenchmarkApp> StartAsync(bool automaticRefresh = false)
+    public static async Task<BenchmarkApp> StartAsync(bool automaticRefresh = false, string? redisSessions = null)
     {
         var emulator = new LinodeEmulator();
         emulator.Options.RecordRequests = false;
@@ -56,6 +57,11 @@ public sealed class BenchmarkApp : IAsyncDisposable
                 options.BackchannelHttpHandler = emulator.CreateHttpMessageHandler();
             })
             .AddOAuth("Baseline", options => ConfigureBaseline(options, emulator));
+        if (redisSessions is not null)
+        {
+            builder.Services.AddLinodeRedis(redisSessions).StoreSessions();
+        }
+
         builder.Services.AddAuthorization();
         var app = builder.Build();
         app.UseAuthentication();
@@ -104,6 +110,14 @@ public sealed class BenchmarkApp : IAsyncDisposable
         ]);
         var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (options.SessionStore is { } store)
+        {
+            // What the cookie handler writes with a session store: a ticket holding only the session key.
+            var key = store.StoreAsync(ticket).GetAwaiter().GetResult();
+            var session = new ClaimsIdentity([new Claim("Microsoft.AspNetCore.Authentication.Cookies-SessionId", key)], options.ClaimsIssuer);
+            ticket = new AuthenticationTicket(new ClaimsPrincipal(session), null, CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+
         return ".AspNetCore.Cookies=" + options.TicketDataFormat.Protect(ticket);
     }
 

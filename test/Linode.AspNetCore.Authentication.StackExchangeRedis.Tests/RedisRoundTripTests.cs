@@ -1,0 +1,46 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
+
+/// <summary>The cost goals, counted on the Redis server itself (<c>INFO stats</c>, total commands processed): an
+/// authenticated request with a server session costs one Redis command; refresh coordination costs none while the token
+/// is not due.</summary>
+public sealed class RedisRoundTripTests : IAsyncLifetime
+{
+    private const int Requests = 20;
+    private RedisServer _redis = null!;
+
+    public async ValueTask InitializeAsync() => _redis = await RedisServer.StartAsync();
+
+    public ValueTask DisposeAsync() => _redis.DisposeAsync();
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task Commands_per_authenticated_request(bool serverSessions, int expectedPerRequest)
+    {
+        await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = _redis, ServerSessions = serverSessions, SlidingExpiration = false }, instances: 1);
+        await cluster.SignInAsync(0, 0, 0);
+        var cookie = cluster.CookieHeader;
+        Assert.Equal(HttpStatusCode.OK, (await cluster.GetAsync(0, "/", cookie)).Status);
+
+        var before = await CommandsProcessedAsync();
+        for (var i = 0; i < Requests; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await cluster.GetAsync(0, "/", cookie)).Status);
+        }
+
+        // The second INFO is itself counted once.
+        var commands = await CommandsProcessedAsync() - before - 1;
+        Assert.Equal(expectedPerRequest * Requests, commands);
+    }
+
+    private async Task<long> CommandsProcessedAsync()
+    {
+        var info = (string)(await (await _redis.DatabaseAsync()).ExecuteAsync("INFO", "stats"))!;
+        var line = info.Split('\n').Single(line => line.StartsWith("total_commands_processed:", StringComparison.Ordinal));
+        return long.Parse(line["total_commands_processed:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
