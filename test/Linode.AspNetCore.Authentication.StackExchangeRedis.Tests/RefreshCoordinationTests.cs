@@ -122,13 +122,13 @@ public sealed class RefreshCoordinationTests : IAsyncLifetime
     [Fact]
     public async Task The_holder_extends_its_lock_while_Linode_is_slow_so_nobody_refreshes_twice()
     {
-        var a = Instance(options => options.RefreshLockLifetime = TimeSpan.FromMilliseconds(300));
-        var b = Instance(options => options.RefreshLockLifetime = TimeSpan.FromMilliseconds(300));
+        var a = Instance(options => options.RefreshLockLifetime = TimeSpan.FromSeconds(1));
+        var b = Instance(options => options.RefreshLockLifetime = TimeSpan.FromSeconds(1));
         var calls = 0;
         async Task<LinodeRefreshedTokens> SlowRefresh()
         {
             var call = Interlocked.Increment(ref calls);
-            await Task.Delay(1500, TestContext.Current.CancellationToken);
+            await Task.Delay(2500, TestContext.Current.CancellationToken);
             return Refreshed("slow-" + call);
         }
 
