@@ -71,8 +71,7 @@ internal sealed class LinodeRedisRefreshSynchronization : ILinodeTokenRefreshSyn
                     return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, error: "refresh_wait_timeout"), null, null, null, null);
                 }
 
-                await Task.Delay(poll, _time).ConfigureAwait(false);
-                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+                poll = await PauseAsync(poll).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
@@ -171,9 +170,16 @@ internal sealed class LinodeRedisRefreshSynchronization : ILinodeTokenRefreshSyn
                 return null;
             }
 
-            await Task.Delay(poll, _time).ConfigureAwait(false);
-            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+            poll = await PauseAsync(poll).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Waits <paramref name="poll"/> between two looks at Redis.</summary>
+    /// <returns>The next pause: twice as long, at most <see cref="LongestPoll"/>.</returns>
+    private async Task<TimeSpan> PauseAsync(TimeSpan poll)
+    {
+        await Task.Delay(poll, _time).ConfigureAwait(false);
+        return TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
     }
 
     private async Task<LinodeRefreshedTokens?> ReadSharedAsync(IDatabase database, RedisKeys keys)

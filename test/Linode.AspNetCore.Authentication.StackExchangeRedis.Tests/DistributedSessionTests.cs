@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructure;
-using StackExchange.Redis;
 
 namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
 
@@ -23,8 +22,7 @@ public sealed class DistributedSessionTests : IAsyncLifetime
         await cluster.SignInAsync(0, 0, 0);
 
         var database = await _redis.DatabaseAsync();
-        var server = (await ConnectionMultiplexer.ConnectAsync(_redis.Configuration)).GetServer(_redis.Configuration);
-        var key = Assert.Single(server.Keys(pattern: settings.KeyPrefix + "Linode.Session:*"));
+        var key = Assert.Single(await _redis.KeysAsync(settings.KeyPrefix + "Linode.Session:*"));
         var stored = (byte[])(await database.HashGetAsync(key, "data"))!;
         var token = Assert.Single(cluster.LiveTokenPairs);
         var text = Encoding.Latin1.GetString(stored);
@@ -44,8 +42,7 @@ public sealed class DistributedSessionTests : IAsyncLifetime
         var cookie = cluster.CookieHeader;
         Assert.Equal(HttpStatusCode.OK, (await cluster.GetAsync(1, "/", cookie)).Status);
 
-        var server = (await ConnectionMultiplexer.ConnectAsync(_redis.Configuration)).GetServer(_redis.Configuration);
-        foreach (var key in server.Keys(pattern: settings.KeyPrefix + "Linode.Session:*"))
+        foreach (var key in await _redis.KeysAsync(settings.KeyPrefix + "Linode.Session:*"))
         {
             await (await _redis.DatabaseAsync()).KeyDeleteAsync(key);
         }

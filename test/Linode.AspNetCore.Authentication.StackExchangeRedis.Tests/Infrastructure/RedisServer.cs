@@ -36,6 +36,13 @@ public sealed class RedisServer : IAsyncDisposable
         return _admin.GetDatabase();
     }
 
+    /// <summary>The keys matching <paramref name="pattern"/> (SCAN).</summary>
+    public async Task<IReadOnlyList<RedisKey>> KeysAsync(string pattern)
+    {
+        await DatabaseAsync();
+        return _admin!.GetServer(Configuration).Keys(pattern: pattern).ToList();
+    }
+
     public async Task FlushAsync() => await (await DatabaseAsync()).ExecuteAsync("FLUSHALL");
 
     /// <summary>Stops the server (as an outage would), keeping the port for <see cref="RestartAsync"/>.</summary>
