@@ -28,7 +28,9 @@ for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Test
   for expected in README.md icon.png "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
     grep -qxF "$expected" <<<"$files" || { echo "newcomer: $id.nupkg lacks $expected" >&2; exit 1; }
   done
-  unzip -Z1 "$work/feed/$id.$version.snupkg" | grep -qxF "lib/net10.0/$id.pdb" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
+  # Captured first, never piped into `grep -q`: under pipefail, grep's early exit can kill unzip with SIGPIPE (exit 141).
+  symbols=$(unzip -Z1 "$work/feed/$id.$version.snupkg")
+  grep -qxF "lib/net10.0/$id.pdb" <<<"$symbols" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
 done
 testing_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.Testing.$version.nupkg" Linode.AspNetCore.Authentication.Testing.nuspec)
 grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" || { echo "newcomer: the Testing package lacks its TestHost dependency" >&2; exit 1; }
