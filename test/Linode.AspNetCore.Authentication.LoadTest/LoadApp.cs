@@ -52,12 +52,12 @@ internal sealed class LoadApp : IAsyncDisposable
             .AddCookie()
             .AddLinode(options =>
             {
-                Configure(options, login, backchannel);
+                Configure(options, login.Endpoints.BaseAddress, backchannel.Endpoints.BaseAddress);
             })
             .AddOAuth("Baseline", options =>
             {
                 HandWrittenLinodeOAuth.Configure(options);
-                Configure(options, login, backchannel);
+                Configure(options, login.Endpoints.BaseAddress, backchannel.Endpoints.BaseAddress);
             });
         var app = builder.Build();
         app.UseAuthentication();
@@ -80,20 +80,23 @@ internal sealed class LoadApp : IAsyncDisposable
         await Emulator.DisposeAsync();
     }
 
-    /// <summary>Both schemes: the same client, endpoints and scope; plain-http cookies, as on a loopback test rig.</summary>
-    private static void Configure(OAuthOptions options, LinodeEmulatorServer login, LinodeEmulatorServer backchannel)
+    /// <summary>Both schemes (and the scale-out instances): the same client, endpoints and scope; plain-http cookies, as on
+    /// a loopback test rig. <paramref name="login"/> serves browsers; <paramref name="backchannel"/> the app's calls.</summary>
+    internal static void Configure(OAuthOptions options, Uri login, Uri backchannel)
     {
+        var browserEndpoints = LinodeEmulatorEndpoints.For(login);
+        var appEndpoints = LinodeEmulatorEndpoints.For(backchannel);
         options.ClientId = LinodeEmulatorClient.DefaultClientId;
         options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
-        options.AuthorizationEndpoint = login.Endpoints.Authorization.ToString();
-        options.TokenEndpoint = backchannel.Endpoints.Token.ToString();
-        options.UserInformationEndpoint = backchannel.Endpoints.Profile.ToString();
+        options.AuthorizationEndpoint = browserEndpoints.Authorization.ToString();
+        options.TokenEndpoint = appEndpoints.Token.ToString();
+        options.UserInformationEndpoint = appEndpoints.Profile.ToString();
         options.Scope.Add(HandWrittenLinodeOAuth.Scope);
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         if (options is LinodeOptions linode)
         {
-            linode.RevocationEndpoint = backchannel.Endpoints.Revocation.ToString();
+            linode.RevocationEndpoint = appEndpoints.Revocation.ToString();
         }
     }
 }
