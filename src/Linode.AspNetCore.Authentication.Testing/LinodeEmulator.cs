@@ -25,6 +25,8 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     private readonly TokenEndpoint _token;
     private readonly RevokeEndpoint _revoke;
     private readonly ApiEndpoints _api;
+    private readonly InstanceEndpoints _instances;
+    private readonly CatalogEndpoints _catalog;
     private TestServer? _inProcessServer;
 
     /// <summary>Creates an emulator.</summary>
@@ -40,6 +42,8 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         _token = new TokenEndpoint(this);
         _revoke = new RevokeEndpoint(this);
         _api = new ApiEndpoints(this);
+        _instances = new InstanceEndpoints(this);
+        _catalog = new CatalogEndpoints(this);
     }
 
     /// <summary>The settings. They may be changed between requests.</summary>
@@ -110,7 +114,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endpoint = Classify(context.Request.Path);
+        var endpoint = Classify(context.Request.Path, out var id);
         Interlocked.Increment(ref _counts[(int)endpoint]);
         IFormCollection form;
         try
@@ -124,9 +128,10 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             return;
         }
 
+        var body = await ReadJsonBodyAsync(context.Request);
         if (Options.RecordRequests)
         {
-            Record(endpoint, context.Request, form);
+            Record(endpoint, context.Request, form, body);
         }
 
         if (Faults.Take(endpoint) is { } fault)
@@ -179,8 +184,23 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             case LinodeEmulatorEndpoint.Account:
                 await _api.AccountAsync(context);
                 break;
+            case LinodeEmulatorEndpoint.LinodeInstances when HttpMethods.IsPost(context.Request.Method):
+                await _instances.CreateAsync(context, body);
+                break;
             case LinodeEmulatorEndpoint.LinodeInstances:
                 await _api.InstancesAsync(context);
+                break;
+            case LinodeEmulatorEndpoint.LinodeInstance:
+                await _instances.ReadOrDeleteAsync(context, id);
+                break;
+            case LinodeEmulatorEndpoint.Regions:
+                await _catalog.RegionsAsync(context);
+                break;
+            case LinodeEmulatorEndpoint.LinodeTypes:
+                await _catalog.PlansAsync(context);
+                break;
+            case LinodeEmulatorEndpoint.StackScript:
+                await _catalog.StackScriptAsync(context, id);
                 break;
             default:
                 await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
@@ -223,19 +243,51 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     internal LinodeEmulatorUser? FindUser(string? username) =>
         username is null ? null : Options.Users.FirstOrDefault(user => string.Equals(user.Username, username, StringComparison.Ordinal));
 
-    private static LinodeEmulatorEndpoint Classify(PathString path) => path.Value switch
+    private static LinodeEmulatorEndpoint Classify(PathString path, out long id)
     {
-        "/oauth/authorize" => LinodeEmulatorEndpoint.Authorize,
-        "/oauth/token" => LinodeEmulatorEndpoint.Token,
-        "/oauth/revoke" or "/oauth/token/expire" => LinodeEmulatorEndpoint.Revoke,
-        "/logout" => LinodeEmulatorEndpoint.Logout,
-        "/v4/profile" => LinodeEmulatorEndpoint.Profile,
-        "/v4/account" => LinodeEmulatorEndpoint.Account,
-        "/v4/linode/instances" => LinodeEmulatorEndpoint.LinodeInstances,
-        _ => LinodeEmulatorEndpoint.Unknown,
-    };
+        id = 0;
+        var value = path.Value ?? string.Empty;
+        return value switch
+        {
+            "/oauth/authorize" => LinodeEmulatorEndpoint.Authorize,
+            "/oauth/token" => LinodeEmulatorEndpoint.Token,
+            "/oauth/revoke" or "/oauth/token/expire" => LinodeEmulatorEndpoint.Revoke,
+            "/logout" => LinodeEmulatorEndpoint.Logout,
+            "/v4/profile" => LinodeEmulatorEndpoint.Profile,
+            "/v4/account" => LinodeEmulatorEndpoint.Account,
+            "/v4/linode/instances" => LinodeEmulatorEndpoint.LinodeInstances,
+            "/v4/regions" => LinodeEmulatorEndpoint.Regions,
+            "/v4/linode/types" => LinodeEmulatorEndpoint.LinodeTypes,
+            _ when TrailingId(value, "/v4/linode/instances/", out id) => LinodeEmulatorEndpoint.LinodeInstance,
+            _ when TrailingId(value, "/v4/linode/stackscripts/", out id) => LinodeEmulatorEndpoint.StackScript,
+            _ => LinodeEmulatorEndpoint.Unknown,
+        };
+    }
 
-    private void Record(LinodeEmulatorEndpoint endpoint, HttpRequest request, IFormCollection form)
+    /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> followed by a positive id and nothing else.</summary>
+    private static bool TrailingId(string path, string prefix, out long id)
+    {
+        id = 0;
+        return path.StartsWith(prefix, StringComparison.Ordinal)
+            && long.TryParse(path.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)
+            && id > 0;
+    }
+
+    /// <summary>The body of a JSON request (the API's POSTs), at most 1 MiB; null for any other request.</summary>
+    private static async Task<string?> ReadJsonBodyAsync(HttpRequest request)
+    {
+        if (request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var buffer = new char[1024 * 1024];
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var read = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
+        return new string(buffer, 0, read);
+    }
+
+    private void Record(LinodeEmulatorEndpoint endpoint, HttpRequest request, IFormCollection form, string? body)
     {
         var record = new LinodeEmulatorRequest(
             endpoint,
@@ -245,7 +297,10 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
             request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
-            request.ContentType);
+            request.ContentType)
+        {
+            Body = body,
+        };
         lock (_lock)
         {
             _requests.Enqueue(record);

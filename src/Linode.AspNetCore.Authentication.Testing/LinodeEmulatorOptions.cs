@@ -45,4 +45,30 @@ public sealed class LinodeEmulatorOptions
 
     /// <summary>Whether <c>/oauth/revoke</c> demands the client secret of a confidential client. Not confirmed for Linode; on by default.</summary>
     public bool RevocationRequiresClientSecret { get; set; } = true;
+
+    /// <summary>The regions of the public <c>GET /v4/regions</c>, accepted when creating an instance.</summary>
+    public IList<LinodeEmulatorRegion> Regions { get; } =
+    [
+        new("us-east", "Newark, NJ", "us"), new("us-central", "Dallas, TX", "us"), new("eu-central", "Frankfurt, DE", "de"),
+        new("ap-south", "Singapore, SG", "sg"),
+    ];
+
+    /// <summary>The plans of the public <c>GET /v4/linode/types</c>, accepted when creating an instance.</summary>
+    public IList<LinodeEmulatorPlan> Plans { get; } =
+    [
+        new("g6-nanode-1", "Nanode 1GB", "nanode", 1024, 25600, 1, 5m), new("g6-standard-1", "Linode 2GB", "standard", 2048, 51200, 1, 12m),
+        new("g6-standard-2", "Linode 4GB", "standard", 4096, 81920, 2, 24m), new("g6-dedicated-4", "Dedicated 8GB", "dedicated", 8192, 163840, 4, 72m),
+    ];
+
+    /// <summary>The images an instance may be created from.</summary>
+    public IList<string> Images { get; } = ["linode/debian12", "linode/ubuntu24.04", "linode/alpine3.20"];
+
+    /// <summary>The StackScripts; defaults to <see cref="LinodeEmulatorStackScript.CreateDefault"/> (id 1000001).</summary>
+    public IList<LinodeEmulatorStackScript> StackScripts { get; } = [LinodeEmulatorStackScript.CreateDefault()];
+
+    /// <summary>How long a created instance is <c>provisioning</c>, on the emulator's clock. Defaults to 6 seconds.</summary>
+    public TimeSpan InstanceProvisioningTime { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long a created instance is then <c>booting</c>. Defaults to 4 seconds.</summary>
+    public TimeSpan InstanceBootTime { get; set; } = TimeSpan.FromSeconds(4);
 }

@@ -1,25 +1,21 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 
 namespace Linode.AspNetCore.Authentication.Testing;
 
 /// <summary>
-/// The api.linode.com slice: <c>GET /v4/profile</c> (any valid token), <c>GET /v4/account</c> (<c>account:read_only</c>) and
-/// <c>GET /v4/linode/instances</c> (<c>linodes:read_only</c>).
-/// Invalid, expired or revoked tokens get 401 <c>Invalid Token</c>; a token without the needed scope gets 401
-/// <c>Your OAuth token is not authorized to use this endpoint.</c>. Answers carry <c>X-OAuth-Scopes</c> and
-/// <c>X-Accepted-OAuth-Scopes</c>.
+/// The user's side of api.linode.com: <c>GET /v4/profile</c> (any valid token), <c>GET /v4/account</c>
+/// (<c>account:read_only</c>) and <c>GET /v4/linode/instances</c> (<c>linodes:read_only</c>); tokens are checked by
+/// <see cref="ApiAccess"/>. Creating and deleting instances: <see cref="InstanceEndpoints"/>.
 /// </summary>
 internal sealed class ApiEndpoints
 {
-    public const string NotAuthorizedReason = "Your OAuth token is not authorized to use this endpoint.";
     private readonly LinodeEmulator _emulator;
 
     public ApiEndpoints(LinodeEmulator emulator) => _emulator = emulator;
 
     public async Task ProfileAsync(HttpContext context)
     {
-        if (await AuthorizeAsync(context, requiredScope: null) is not { } token)
+        if (await ApiAccess.AuthorizeAsync(_emulator, context, requiredScope: null) is not { } token)
         {
             return;
         }
@@ -55,7 +51,7 @@ internal sealed class ApiEndpoints
 
     public async Task AccountAsync(HttpContext context)
     {
-        if (await AuthorizeAsync(context, "account:read_only") is not { } token)
+        if (await ApiAccess.AuthorizeAsync(_emulator, context, "account:read_only") is not { } token)
         {
             return;
         }
@@ -74,62 +70,12 @@ internal sealed class ApiEndpoints
 
     public async Task InstancesAsync(HttpContext context)
     {
-        if (await AuthorizeAsync(context, "linodes:read_only") is not { } token)
+        if (await ApiAccess.AuthorizeAsync(_emulator, context, "linodes:read_only") is not { } token)
         {
             return;
         }
 
-        var instances = token.User.Instances.ToArray();
-        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("data");
-            foreach (var instance in instances)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("id", instance.Id);
-                writer.WriteString("label", instance.Label);
-                writer.WriteString("region", instance.Region);
-                writer.WriteString("type", instance.Type);
-                writer.WriteString("status", instance.Status);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("page", 1);
-            writer.WriteNumber("pages", 1);
-            writer.WriteNumber("results", instances.Length);
-            writer.WriteEndObject();
-        });
-    }
-
-    private async Task<LinodeEmulatorToken?> AuthorizeAsync(HttpContext context, string? requiredScope)
-    {
-        context.Response.Headers["X-Accepted-OAuth-Scopes"] = requiredScope ?? string.Empty;
-        context.Response.Headers["X-Spec-Version"] = "4.189.0";
-        if (!HttpMethods.IsGet(context.Request.Method))
-        {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed");
-            return null;
-        }
-
-        var token = AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header)
-            && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) && header.Parameter is { } value
-            ? _emulator.Store.FindActive(value)
-            : null;
-        if (token is null)
-        {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid Token");
-            return null;
-        }
-
-        context.Response.Headers["X-OAuth-Scopes"] = string.Join(' ', token.Scopes);
-        if (requiredScope is not null && !EmulatorScopes.Allows(token.Scopes, requiredScope))
-        {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status401Unauthorized, NotAuthorizedReason);
-            return null;
-        }
-
-        return token;
+        var instances = InstanceJson.Snapshot(token.User);
+        await EmulatorResponses.PageAsync(context, instances, (writer, instance) => InstanceJson.Write(writer, instance, _emulator));
     }
 }

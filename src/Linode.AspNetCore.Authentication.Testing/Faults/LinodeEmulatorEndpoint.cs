@@ -24,6 +24,19 @@ public enum LinodeEmulatorEndpoint
     /// <summary><c>GET /v4/account</c> (needs <c>account:read_only</c>).</summary>
     Account,
 
-    /// <summary><c>GET /v4/linode/instances</c> (needs <c>linodes:read_only</c>).</summary>
+    /// <summary><c>GET /v4/linode/instances</c> (needs <c>linodes:read_only</c>) and <c>POST</c> (creates one; <c>linodes:read_write</c>).</summary>
     LinodeInstances,
+
+    /// <summary><c>GET</c> and <c>DELETE /v4/linode/instances/{id}</c>.</summary>
+    LinodeInstance,
+
+    /// <summary><c>GET /v4/regions</c> (public).</summary>
+    Regions,
+
+    /// <summary><c>GET /v4/linode/types</c> (public).</summary>
+    LinodeTypes,
+
+    /// <summary><c>GET /v4/linode/stackscripts/{id}</c> (public StackScripts).</summary>
+    StackScript,
+
 }

@@ -42,4 +42,7 @@ public sealed class LinodeEmulatorRequest
 
     /// <summary>The request's content type, if any.</summary>
     public string? ContentType { get; }
+
+    /// <summary>The body of a JSON request (e.g. <c>POST /v4/linode/instances</c>), as sent; null for other requests.</summary>
+    public string? Body { get; init; }
 }

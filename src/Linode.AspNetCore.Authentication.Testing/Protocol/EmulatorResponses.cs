@@ -36,19 +36,50 @@ internal static class EmulatorResponses
         });
 
     /// <summary>An API error as api.linode.com sends it: <c>{"errors":[{"reason":...}]}</c>.</summary>
-    public static Task ApiErrorAsync(HttpContext context, int status, string reason) =>
+    public static Task ApiErrorAsync(HttpContext context, int status, string reason) => FieldErrorsAsync(context, status, [new EmulatorFieldError(null, reason)]);
+
+    /// <summary>An HTML page that no other site may frame (the consent page must not be clickjacked).</summary>
+    /// <summary>Linode's error shape with fields: <c>{"errors":[{"field":"region","reason":"…"}]}</c> (no <c>field</c>
+    /// for an error of the whole body).</summary>
+    public static Task FieldErrorsAsync(HttpContext context, int status, IEnumerable<EmulatorFieldError> errors) =>
         JsonAsync(context, status, writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartArray("errors");
-            writer.WriteStartObject();
-            writer.WriteString("reason", reason);
-            writer.WriteEndObject();
+            foreach (var error in errors)
+            {
+                writer.WriteStartObject();
+                if (error.Field is { } field)
+                {
+                    writer.WriteString("field", field);
+                }
+
+                writer.WriteString("reason", error.Reason);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
 
-    /// <summary>An HTML page that no other site may frame (the consent page must not be clickjacked).</summary>
+    /// <summary>One page of Linode's paged list shape: <c>{"data":[…],"page":1,"pages":1,"results":N}</c>.</summary>
+    public static Task PageAsync<T>(HttpContext context, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem) =>
+        JsonAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("data");
+            foreach (var item in items)
+            {
+                writeItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("page", 1);
+            writer.WriteNumber("pages", 1);
+            writer.WriteNumber("results", items.Count);
+            writer.WriteEndObject();
+        });
+
     public static Task HtmlAsync(HttpContext context, int status, string html)
     {
         context.Response.StatusCode = status;

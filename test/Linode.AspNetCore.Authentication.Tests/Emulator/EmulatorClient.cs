@@ -105,9 +105,17 @@ internal sealed class EmulatorClient : IAsyncDisposable
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public async Task<HttpResponseMessage> GetApiAsync(string path, string? token)
+    public Task<HttpResponseMessage> GetApiAsync(string path, string? token) => SendApiAsync(HttpMethod.Get, path, token);
+
+    /// <summary>An API request; <paramref name="json"/> is sent as an <c>application/json</c> body.</summary>
+    public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, string? token, string? json = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.linode.com/v4/" + path);
+        using var request = new HttpRequestMessage(method, "https://api.linode.com/v4/" + path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,0 +1,17 @@
+namespace Linode.AspNetCore.Authentication.Testing;
+
+/// <summary>A StackScript's user-defined field (<c>user_defined_fields[]</c>): a value the deployer supplies in
+/// <c>stackscript_data</c>. A field without <see cref="Default"/> is required.</summary>
+/// <param name="Name">The variable name, e.g. <c>hostname</c>.</param>
+/// <param name="Label">What a form shows.</param>
+public sealed record LinodeEmulatorUserDefinedField(string Name, string Label)
+{
+    /// <summary>An example value (<c>example</c>), or null.</summary>
+    public string? Example { get; init; }
+
+    /// <summary>The default (<c>default</c>); null makes the field required.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>The allowed values (<c>oneOf</c>, comma-separated on the wire); null allows any.</summary>
+    public IReadOnlyList<string>? OneOf { get; init; }
+}
