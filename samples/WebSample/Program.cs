@@ -50,9 +50,19 @@ builder.Services
 builder.Services.AddLinodeStepUpConsent();
 
 // Calls to the Linode API as the signed-in user (the emulator's API when it is embedded).
-builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>(client => client.Timeout = builder.Configuration.GetValue("LinodeApi:Timeout", TimeSpan.FromSeconds(15)))
-    .AddLinodeUserAccessToken(options => options.BaseAddress = embeddedEmulator?.Server.Endpoints.Api
-        ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress);
+var apiBaseAddress = embeddedEmulator?.Server.Endpoints.Api ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress;
+var apiTimeout = builder.Configuration.GetValue("LinodeApi:Timeout", TimeSpan.FromSeconds(15));
+builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>(client => client.Timeout = apiTimeout)
+    .AddLinodeUserAccessToken(options => options.BaseAddress = apiBaseAddress);
+
+// Linode's public catalogue (plans, regions, StackScripts): the same API, no user token.
+builder.Services.AddHttpClient<WebSample.Services.LinodeCatalogClient>(client =>
+{
+    client.BaseAddress = apiBaseAddress;
+    client.Timeout = apiTimeout;
+});
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<WebSample.Deploy.DeployChoicesCookie>();
 
 var app = builder.Build();
 

@@ -23,6 +23,18 @@ public sealed class AccountController : Controller
         return View(AccountViewModel.From(User, expiresAt));
     }
 
+    /// <summary>"Disconnect Linode": revokes the token at Linode (the explicit revocation API) and stays signed in to the
+    /// app; calls to Linode then say to sign in again.</summary>
+    [Authorize]
+    [HttpPost("/account/disconnect")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Disconnect([FromServices] ILogger<AccountController> logger)
+    {
+        var result = await HttpContext.RevokeLinodeTokenAsync();
+        logger.LinodeDisconnected(result.Outcome.ToString());
+        return View("Disconnected", result.Succeeded);
+    }
+
     /// <summary>Signs out of the cookie; the Linode handler revokes the token at Linode as part of it.</summary>
     [HttpPost("/signout")]
     [ValidateAntiForgeryToken]

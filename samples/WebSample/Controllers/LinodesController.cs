@@ -20,34 +20,17 @@ public sealed class LinodesController : Controller
 
     /// <summary>The user's Linode instances, called with their own (automatically refreshed) token.</summary>
     [HttpGet("/linodes")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? deleted, CancellationToken cancellationToken)
     {
         try
         {
-            return View(new LinodesViewModel(await _client.ListAsync(cancellationToken), null));
+            return View(new LinodesViewModel(await _client.ListAsync(cancellationToken), null) { Deleted = deleted is { Length: <= 64 } ? deleted : null });
         }
-        catch (LinodeMissingScopeException exception)
+        catch (Exception exception) when (LinodeApiProblem.From(exception, "listing Linodes", HttpContext.RequestAborted) is { } problem)
         {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            var needed = exception.RequiredScopes.Count > 0 ? exception.RequiredScopes.ToString(", ") : "a scope Linode did not name";
-            return View(new LinodesViewModel([], $"Your Linode sign-in does not allow listing Linodes: it needs {needed}. Sign out and sign in again, ticking that scope on Linode's consent page."));
-        }
-        catch (LinodeRateLimitedException exception)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return View(new LinodesViewModel([], $"Linode is rate-limiting this app; try again in {(int)(exception.RetryAfter?.TotalSeconds ?? 30)} seconds."));
-        }
-        catch (LinodeInvalidTokenException)
-        {
-            // Revoked (at Linode, or by signing out elsewhere) or expired without a refresh: only a new sign-in helps.
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return View(new LinodesViewModel([], "Linode no longer accepts this app's access to your account (it was revoked or has expired). Sign out and sign in again.", SignInAgain: true));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Linode's API answered 5xx, an HTML page, malformed JSON, or not at all: nothing the user can fix but waiting.
             _logger.LinodeApiUnavailable(exception.GetType().Name);
-            return View(new LinodesViewModel([], "Linode's API could not be reached or gave an answer this app could not read. Try again in a minute."));
+            Response.StatusCode = problem.StatusCode;
+            return View(new LinodesViewModel([], problem.Message, problem.SignInAgain));
         }
     }
 
@@ -55,5 +38,63 @@ public sealed class LinodesController : Controller
     /// and returns here; one who declines again lands on the forbidden page, which names the scope.</summary>
     [HttpGet("/linodes/create")]
     [LinodeScope(LinodeScopes.Linodes.ReadWrite, StepUp = true)]
-    public IActionResult Create() => View();
+    public IActionResult Create() => Redirect("/deploy");
+
+    /// <summary>Asks to confirm deleting a Linode this sample created (tagged <see cref="DeployController.Tag"/>).</summary>
+    [HttpGet("/linodes/{id:long}/delete")]
+    [LinodeScope(LinodeScopes.Linodes.ReadWrite, StepUp = true)]
+    public async Task<IActionResult> ConfirmDelete(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var instance = await _client.GetAsync(id, cancellationToken);
+            return instance.Tags.Contains(DeployController.Tag)
+                ? View(instance)
+                : ProblemView(new LinodeApiProblem(StatusCodes.Status403Forbidden, $"This sample only deletes Linodes it created (tagged {DeployController.Tag}); delete {instance.Label} in Linode's Cloud Manager."));
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return ProblemView(new LinodeApiProblem(StatusCodes.Status404NotFound, "That Linode no longer exists on your account."));
+        }
+        catch (Exception exception) when (LinodeApiProblem.From(exception, "reading Linodes", HttpContext.RequestAborted) is { } problem)
+        {
+            _logger.LinodeApiFailed("read", exception.GetType().Name);
+            return ProblemView(problem);
+        }
+    }
+
+    /// <summary>Deletes it (the confirmation form's anti-forgery-checked POST).</summary>
+    [HttpPost("/linodes/{id:long}/delete")]
+    [ValidateAntiForgeryToken]
+    [LinodeScope(LinodeScopes.Linodes.ReadWrite)]
+    public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var instance = await _client.GetAsync(id, cancellationToken);
+            if (!instance.Tags.Contains(DeployController.Tag))
+            {
+                return ProblemView(new LinodeApiProblem(StatusCodes.Status403Forbidden, $"This sample only deletes Linodes it created (tagged {DeployController.Tag})."));
+            }
+
+            await _client.DeleteAsync(id, cancellationToken);
+            _logger.LinodeDeleted(id);
+            return Redirect("/linodes?deleted=" + Uri.EscapeDataString(instance.Label));
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return Redirect("/linodes");
+        }
+        catch (Exception exception) when (LinodeApiProblem.From(exception, "deleting Linodes", HttpContext.RequestAborted) is { } problem)
+        {
+            _logger.LinodeApiFailed("delete", exception.GetType().Name);
+            return ProblemView(problem);
+        }
+    }
+
+    private ViewResult ProblemView(LinodeApiProblem problem)
+    {
+        Response.StatusCode = problem.StatusCode;
+        return View("Problem", new ProblemViewModel("The Linode was not deleted", problem, "/linodes"));
+    }
 }

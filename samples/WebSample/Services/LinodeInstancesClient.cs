@@ -1,17 +1,54 @@
+using System.Net;
 using System.Net.Http.Json;
 
 namespace WebSample.Services;
 
-/// <summary>A typed Linode API client. The signed-in user's token is attached by <c>AddLinodeUserAccessToken()</c>.</summary>
+/// <summary>
+/// The signed-in user's Linodes. The user's token is attached by <c>AddLinodeUserAccessToken()</c>, which also turns
+/// Linode's 401 and 429 into <c>LinodeInvalidTokenException</c>, <c>LinodeMissingScopeException</c> and
+/// <c>LinodeRateLimitedException</c>; any other failure is an <see cref="HttpRequestException"/> with its status code.
+/// </summary>
 public sealed class LinodeInstancesClient(HttpClient http)
 {
     public async Task<IReadOnlyList<LinodeInstance>> ListAsync(CancellationToken cancellationToken)
     {
-        var page = await http.GetFromJsonAsync<LinodePage<LinodeInstance>>("linode/instances", cancellationToken);
+        var page = await http.GetFromJsonAsync("linode/instances", LinodeApiJson.Default.LinodePageLinodeInstance, cancellationToken);
         return page?.Data ?? [];
+    }
+
+    public async Task<LinodeInstance> GetAsync(long id, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync($"linode/instances/{id}", LinodeApiJson.Default.LinodeInstance, cancellationToken)
+        ?? throw new HttpRequestException("Linode answered an empty instance.");
+
+    /// <summary>Creates a Linode. Linode's 400 comes back as field errors (<see cref="CreateLinodeResult.Errors"/>).</summary>
+    public async Task<CreateLinodeResult> CreateAsync(CreateLinodeRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("linode/instances", request, LinodeApiJson.Default.CreateLinodeRequest, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var errors = await response.Content.ReadFromJsonAsync(LinodeApiJson.Default.LinodeErrors, cancellationToken);
+            return new CreateLinodeResult(null, errors?.Errors is { Count: > 0 } list ? list : [new LinodeFieldError(null, "Linode refused the request.")]);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync(LinodeApiJson.Default.LinodeInstance, cancellationToken)
+            ?? throw new HttpRequestException("Linode answered an empty instance.");
+        return new CreateLinodeResult(created, []);
+    }
+
+    /// <summary>Deletes a Linode; false when it no longer exists.</summary>
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync($"linode/instances/{id}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
     }
 }
 
-public sealed record LinodePage<T>(IReadOnlyList<T> Data, int Page, int Pages, int Results);
-
-public sealed record LinodeInstance(long Id, string Label, string Region, string Type, string Status);
+/// <summary>The new Linode, or the errors Linode gave for the request.</summary>
+public sealed record CreateLinodeResult(LinodeInstance? Created, IReadOnlyList<LinodeFieldError> Errors);

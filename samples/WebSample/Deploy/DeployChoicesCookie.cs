@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace WebSample.Deploy;
+
+/// <summary>
+/// Carries the deploy choices across the sign-in at Linode: a cookie protected (encrypted and signed) with Data
+/// Protection, valid for 15 minutes, HTTP-only, SameSite=Lax (it must come back with the redirect from Linode), read once.
+/// Nothing of it goes to Linode: the authorize URL carries only the OAuth parameters. Only an anti-forgery-checked POST
+/// writes it, so a cross-site request to the create page can at most replay what this browser itself chose, once.
+/// </summary>
+public sealed class DeployChoicesCookie(IDataProtectionProvider dataProtection, TimeProvider time)
+{
+    public const string Name = "WebSample.Deploy";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("WebSample.DeployChoices").ToTimeLimitedDataProtector();
+
+    public void Write(HttpResponse response, DeployChoices choices)
+    {
+        var value = _protector.Protect(JsonSerializer.Serialize(choices, DeployChoicesJson.Default.DeployChoices), time.GetUtcNow().Add(Lifetime));
+        response.Cookies.Append(Name, value, Options(response.HttpContext.Request));
+    }
+
+    /// <summary>The choices, removing the cookie; null when there is none, or it expired or was tampered with.</summary>
+    public DeployChoices? Take(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(Name, out var value))
+        {
+            return null;
+        }
+
+        context.Response.Cookies.Delete(Name, Options(context.Request));
+        try
+        {
+            return JsonSerializer.Deserialize(_protector.Unprotect(value, out _), DeployChoicesJson.Default.DeployChoices);
+        }
+        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static CookieOptions Options(HttpRequest request) => new()
+    {
+        HttpOnly = true,
+        IsEssential = true,
+        Secure = request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+        Path = "/deploy",
+        MaxAge = Lifetime,
+    };
+}

@@ -1,0 +1,27 @@
+using WebSample.Deploy;
+using WebSample.Services;
+
+namespace WebSample.Models;
+
+/// <summary>The deploy form: Linode's catalogue, the visitor's choices so far, and Linode's (or our) field errors.</summary>
+public sealed record DeployFormViewModel(
+    IReadOnlyList<LinodePlan> Plans,
+    IReadOnlyList<LinodeRegion> Regions,
+    StackScript? StackScript,
+    DeployChoices Choices,
+    IReadOnlyList<LinodeFieldError> Errors,
+    string? Problem)
+{
+    /// <summary>The errors for the form field that shows Linode's <paramref name="field"/>.</summary>
+    public IEnumerable<string> ErrorsFor(string field) => Errors.Where(error => error.Field == field).Select(error => error.Reason ?? "Not accepted");
+
+    /// <summary>Errors that name no field this form shows.</summary>
+    public IEnumerable<string> OtherErrors(IEnumerable<string> shownFields) =>
+        Errors.Where(error => error.Field is null || !shownFields.Contains(error.Field)).Select(error => (error.Field is null ? string.Empty : error.Field + ": ") + (error.Reason ?? "Not accepted"));
+}
+
+/// <summary>The new Linode and its root password, shown once.</summary>
+public sealed record DeployCreatedViewModel(LinodeInstance Instance, string RootPassword);
+
+/// <summary>A page for a problem with a Linode call: what happened and what to do.</summary>
+public sealed record ProblemViewModel(string Title, LinodeApiProblem Problem, string? RetryUrl = null);

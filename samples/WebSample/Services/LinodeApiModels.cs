@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WebSample.Services;
+
+/// <summary>One page of a Linode list.</summary>
+public sealed record LinodePage<T>(IReadOnlyList<T> Data, int Page, int Pages, int Results);
+
+/// <summary>A Linode instance (the fields this sample shows).</summary>
+public sealed record LinodeInstance(long Id, string Label, string Region, string Type, string Status)
+{
+    public string? Image { get; init; }
+
+    public IReadOnlyList<string> Ipv4 { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
+
+/// <summary>A plan (<c>GET /v4/linode/types</c>).</summary>
+public sealed record LinodePlan(string Id, string Label, int Memory, int Disk, int Vcpus, LinodePrice Price);
+
+/// <summary>A plan's price in US dollars.</summary>
+public sealed record LinodePrice(decimal Hourly, decimal Monthly);
+
+/// <summary>A region (<c>GET /v4/regions</c>).</summary>
+public sealed record LinodeRegion(string Id, string Label, string Country);
+
+/// <summary>A StackScript (<c>GET /v4/linode/stackscripts/{id}</c>).</summary>
+public sealed record StackScript(long Id, string Label, string Username, string Description, IReadOnlyList<string> Images,
+    [property: JsonPropertyName("user_defined_fields")] IReadOnlyList<StackScriptField> UserDefinedFields, [property: JsonPropertyName("is_public")] bool IsPublic);
+
+/// <summary>A StackScript's user-defined field; one without a default is required.</summary>
+public sealed record StackScriptField(string Name, string Label, string? Example, string? Default, [property: JsonPropertyName("oneOf")] string? OneOf)
+{
+    /// <summary>The allowed values, or empty when any value is allowed.</summary>
+    public IReadOnlyList<string> Choices => OneOf is { Length: > 0 } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+}
+
+/// <summary>The body of <c>POST /v4/linode/instances</c>.</summary>
+public sealed record CreateLinodeRequest(
+    string Type,
+    string Region,
+    string Image,
+    string Label,
+    [property: JsonPropertyName("root_pass")] string RootPass,
+    [property: JsonPropertyName("stackscript_id")] long StackScriptId,
+    [property: JsonPropertyName("stackscript_data")] IReadOnlyDictionary<string, string> StackScriptData,
+    IReadOnlyList<string> Tags);
+
+/// <summary>Linode's error body: <c>{"errors":[{"field":"region","reason":"…"}]}</c>.</summary>
+public sealed record LinodeErrors(IReadOnlyList<LinodeFieldError>? Errors);
+
+/// <summary>One error; <see cref="Field"/> is null for an error of the whole request.</summary>
+public sealed record LinodeFieldError(string? Field, string? Reason);
+
+/// <summary>The JSON of every Linode API type this sample reads or writes, source-generated (snake_case, as Linode's API).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(LinodePage<LinodeInstance>))]
+[JsonSerializable(typeof(LinodePage<LinodePlan>))]
+[JsonSerializable(typeof(LinodePage<LinodeRegion>))]
+[JsonSerializable(typeof(LinodeInstance))]
+[JsonSerializable(typeof(StackScript))]
+[JsonSerializable(typeof(CreateLinodeRequest))]
+[JsonSerializable(typeof(LinodeErrors))]
+public sealed partial class LinodeApiJson : JsonSerializerContext;
