@@ -7,16 +7,16 @@ namespace WebSample.Deploy;
 /// (form names <c>Udf[name]</c>). Bounded, so the short-lived cookie that carries them across the sign-in stays small.</summary>
 public sealed class DeployChoices
 {
-    [Required, StringLength(64)]
+    [Required, StringLength(64), DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Plan { get; set; } = string.Empty;
 
-    [Required, StringLength(64)]
+    [Required, StringLength(64), DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Region { get; set; } = string.Empty;
 
-    [Required, StringLength(64)]
+    [Required, StringLength(64), DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Image { get; set; } = string.Empty;
 
-    [Required, StringLength(64)]
+    [Required, StringLength(64), DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Label { get; set; } = string.Empty;
 
     /// <summary>The StackScript's user-defined fields by name.</summary>

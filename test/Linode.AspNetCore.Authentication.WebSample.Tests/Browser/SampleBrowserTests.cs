@@ -47,15 +47,37 @@ public sealed class SampleBrowserTests
             Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
             await page.GotoAsync(sample.BaseUrl + "/account", Opened);
 
-            // Step-up: the create page needs linodes:read_write; Linode's consent page asks for it, then brings us back.
+            // Install on Linode: pick a plan, sign in again on Linode's consent page for linodes:read_write (step-up), and the
+            // new Linode is created from the StackScript; its page follows it to "running".
+            sample.Emulator.Options.InstanceProvisioningTime = TimeSpan.FromSeconds(2);
+            sample.Emulator.Options.InstanceBootTime = TimeSpan.FromSeconds(2);
             await page.ClickAsync("#create-linode");
+            await ArrivedAsync(page, "#deploy-form", new Regex("^" + Regex.Escape(sample.BaseUrl + "/deploy") + "$"));
+            await page.SelectOptionAsync("#plan", "g6-standard-1");
+            await page.SelectOptionAsync("#region", "eu-central");
+            await page.FillAsync("#label", "browser-web");
+            await page.FillAsync("#udf-hostname", "web01");
+            await HeadlessChromium.ScreenshotAsync(page, "3c-deploy");
+            await page.ClickAsync("#deploy-submit");
             await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));
-            await HeadlessChromium.ScreenshotAsync(page, "3c-step-up-consent");
+            await HeadlessChromium.ScreenshotAsync(page, "3d-step-up-consent");
             Assert.Contains("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
             await page.ClickAsync("#approve");
-            await ArrivedAsync(page, "#create", new Regex("^" + Regex.Escape(sample.BaseUrl + "/linodes/create") + "$"));
-            await HeadlessChromium.ScreenshotAsync(page, "3d-create");
-            Assert.Equal("Create a Linode", await page.InnerTextAsync("#create"));
+            await ArrivedAsync(page, "#root-password", new Regex("^" + Regex.Escape(sample.BaseUrl + "/deploy/create") + "$"));
+            Assert.Equal("browser-web", await page.InnerTextAsync("#linode-label"));
+            Assert.Equal(32, (await page.InnerTextAsync("#root-password")).Length);
+            await page.WaitForSelectorAsync("#linode-status:text-is('running')", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await HeadlessChromium.ScreenshotAsync(page, "3e-created");
+
+            await page.ClickAsync("#my-linodes");
+            await ArrivedAsync(page, "#instances", new Regex("^" + Regex.Escape(sample.BaseUrl + "/linodes") + "$"));
+            Assert.Equal(["web-1", "db-1", "browser-web"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
+            await page.ClickAsync("#instances a.delete");
+            await ArrivedAsync(page, "#confirm-delete", new Regex("/linodes/[0-9]+/delete$"));
+            await page.ClickAsync("#confirm-delete");
+            await ArrivedAsync(page, "#deleted", new Regex("/linodes\\?deleted=browser-web$"));
+            Assert.Equal(["web-1", "db-1"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
+
             await page.GotoAsync(sample.BaseUrl + "/account", Opened);
             Assert.Equal(["linodes:read_only", "linodes:read_write"], await page.Locator("#scopes code").AllInnerTextsAsync());
             token = sample.Emulator.Tokens[^1];

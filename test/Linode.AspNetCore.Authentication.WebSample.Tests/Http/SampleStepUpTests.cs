@@ -24,8 +24,10 @@ public sealed class SampleStepUpTests
 
         Assert.Equal("linodes:read_only,linodes:read_write", QueryHelpers.ParseQuery(page.Query)["scope"].ToString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/linodes/create", landedOn);
-        Assert.Contains("id=\"create\"", html, StringComparison.Ordinal);
+        // The step-up page sends on to the deploy page.
+        Assert.Equal("/deploy", landedOn);
+        Assert.Contains(browser.History, hop => hop.Uri.AbsolutePath == "/linodes/create" && hop.Status == HttpStatusCode.Redirect && hop.Location?.AbsolutePath == "/deploy");
+        Assert.Contains("id=\"deploy-form\"", html, StringComparison.Ordinal);
         Assert.Contains("<li><code>linodes:read_only</code></li>", accountHtml, StringComparison.Ordinal);
         Assert.Contains("<li><code>linodes:read_write</code></li>", accountHtml, StringComparison.Ordinal);
     }
