@@ -8,6 +8,7 @@ public static class LinodeDefaults
     /// <summary>The default scheme name, <c>Linode</c>. A constant so it can be used in attributes.</summary>
     public const string AuthenticationScheme = "Linode";
 
+    // Stryker disable all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     /// <summary>The default display name, used by <see cref="Microsoft.AspNetCore.Authentication.AuthenticationScheme.DisplayName"/>.</summary>
     public static readonly string DisplayName = "Linode";
 
@@ -31,6 +32,7 @@ public static class LinodeDefaults
     /// <summary>The profile endpoint used for the user's claims, <c>https://api.linode.com/v4/profile</c>.
     /// It answers for any valid token whatever its scopes.</summary>
     public static readonly string UserInformationEndpoint = "https://api.linode.com/v4/profile";
+    // Stryker restore all
 
     /// <summary>The name of the <see cref="System.Net.Http.IHttpClientFactory"/> client used for back-channel calls
     /// when neither <c>Backchannel</c> nor <c>BackchannelHttpHandler</c> is set. Configure it with

@@ -15,6 +15,7 @@ public static class LinodeTelemetry
     /// <summary>The name of the activity source and of the meter: <c>Linode.AspNetCore.Authentication</c>.</summary>
     public const string Name = "Linode.AspNetCore.Authentication";
 
+    // Stryker disable all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     /// <summary>The package version, as sent in the back-channel <c>User-Agent</c>.</summary>
     internal static readonly string Version = ReadVersion();
 
@@ -23,15 +24,19 @@ public static class LinodeTelemetry
     internal static readonly string UserAgent = Name + "/" + Version;
 
     internal static readonly ActivitySource ActivitySource = new(Name, Version);
+    // Stryker restore all
 
     /// <summary>Starts the telemetry of one call to Linode for the scheme of <paramref name="options"/>.</summary>
     internal static LinodeOperation Start(LinodeOptions options, string operation) =>
         new(options.Instrumentation, operation, options.SchemeName ?? string.Empty, options.TimeProvider ?? TimeProvider.System);
 
+    // Stryker disable all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     private static string ReadVersion()
     {
         var informational = typeof(LinodeTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = informational.IndexOf('+', StringComparison.Ordinal);
         return plus < 0 ? informational : informational[..plus];
     }
+
+    // Stryker restore all
 }

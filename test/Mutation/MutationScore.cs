@@ -1,0 +1,65 @@
+// Mutation score per folder from a Stryker.NET JSON report, without the equivalent ConfigureAwait(false)→true mutants,
+// and a check that the run is honest: those equivalent mutants must survive (a run that reports them killed had its
+// shared test process broken by an earlier mutant, and every later "kill" is suspect).
+// dotnet run test/Mutation/MutationScore.cs -- <path to mutation-report.json>
+using System.Globalization;
+using System.Text.Json;
+
+if (args.Length != 1 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: dotnet run test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json>");
+    return 2;
+}
+
+using var report = JsonDocument.Parse(File.ReadAllText(args[0]));
+var rows = new List<(string Folder, string Status, bool Equivalent, string File, int Line, string Replacement, double? Duration)>();
+foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
+{
+    var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
+    var relative = file.Name.Replace('\\', '/');
+    var srcIndex = relative.LastIndexOf("/src/", StringComparison.Ordinal);
+    var inProject = srcIndex >= 0 ? relative[(srcIndex + 5)..] : relative;
+    var parts = inProject.Split('/');
+    var folder = parts.Length > 2 ? parts[1] : "(project root)";
+    foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
+    {
+        var start = mutant.GetProperty("location").GetProperty("start");
+        var line = start.GetProperty("line").GetInt32();
+        var text = line - 1 < lines.Length ? lines[line - 1] : string.Empty;
+        var replacement = mutant.TryGetProperty("replacement", out var r) ? r.GetString() ?? string.Empty : string.Empty;
+        var equivalent = text.Contains("ConfigureAwait(false)", StringComparison.Ordinal) && replacement is "true";
+        double? duration = mutant.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null;
+        rows.Add((folder, mutant.GetProperty("status").GetString()!, equivalent, inProject, line, replacement, duration));
+    }
+}
+
+static bool Detected(string status) => status is "Killed" or "Timeout";
+static bool Counted(string status) => status is "Killed" or "Timeout" or "Survived" or "NoCoverage";
+
+Console.WriteLine("| folder | killed | survived | no coverage | timeout | score (equivalents excluded) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var group in rows.Where(row => !row.Equivalent && Counted(row.Status)).GroupBy(row => row.Folder).OrderBy(group => group.Key, StringComparer.Ordinal).Append(null))
+{
+    var set = group?.ToList() ?? rows.Where(row => !row.Equivalent && Counted(row.Status)).ToList();
+    var name = group?.Key ?? "**all**";
+    var detected = set.Count(row => Detected(row.Status));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {set.Count(row => row.Status == "Killed")} | {set.Count(row => row.Status == "Survived")} | {set.Count(row => row.Status == "NoCoverage")} | {set.Count(row => row.Status == "Timeout")} | {100.0 * detected / Math.Max(1, set.Count):0.0} % |"));
+}
+
+var canaries = rows.Where(row => row.Equivalent).ToList();
+var killedCanaries = canaries.Where(row => Detected(row.Status)).ToList();
+Console.WriteLine();
+Console.WriteLine($"Equivalent ConfigureAwait(false)→true mutants: {canaries.Count}, reported killed: {killedCanaries.Count}.");
+foreach (var canary in killedCanaries.Take(10))
+{
+    Console.WriteLine($"  SUSPECT: {canary.File}:{canary.Line} reported {canary.Status}");
+}
+
+if (killedCanaries.Count > 0)
+{
+    Console.WriteLine("This run is not honest: an equivalent mutant cannot be killed. An earlier mutant probably broke the shared test process; see docs/testing.md.");
+    return 1;
+}
+
+return 0;
