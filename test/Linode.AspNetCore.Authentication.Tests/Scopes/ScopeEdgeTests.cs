@@ -1,0 +1,113 @@
+namespace Linode.AspNetCore.Authentication.Tests.Scopes;
+
+/// <summary>The edges of one scope's grammar and of the value type: what is refused, with which message, and how
+/// unusual tokens are read.</summary>
+public sealed class ScopeEdgeTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Create_refuses_a_missing_family_naming_the_parameter(string? family)
+    {
+        var exception = Assert.ThrowsAny<ArgumentException>(() => LinodeScope.Create(family!, LinodeScopeLevel.ReadOnly));
+
+        Assert.Equal("family", exception.ParamName);
+    }
+
+    [Fact]
+    public void Create_refuses_the_unknown_level_and_says_which_levels_it_takes()
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => LinodeScope.Create("linodes", LinodeScopeLevel.Unknown));
+
+        Assert.Equal("level", exception.ParamName);
+        Assert.StartsWith("Use ReadOnly, ReadWrite or All.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("linodes", LinodeScopeLevel.ReadOnly, "linodes:read_only")]
+    [InlineData("linodes", LinodeScopeLevel.ReadWrite, "linodes:read_write")]
+    [InlineData("future_family", LinodeScopeLevel.All, "future_family:*")]
+    public void Create_spells_the_scope_as_Linode_does(string family, LinodeScopeLevel level, string expected)
+    {
+        var scope = LinodeScope.Create(family, level);
+
+        Assert.Equal(expected, scope.Value);
+        Assert.Equal(family, scope.Family);
+        Assert.Equal(level, scope.Level);
+    }
+
+    [Fact]
+    public void Parse_refuses_null_and_a_token_with_a_separator_with_a_message_that_shows_the_shape()
+    {
+        Assert.Throws<ArgumentNullException>(() => LinodeScope.Parse(null!));
+        var exception = Assert.Throws<FormatException>(() => LinodeScope.Parse("linodes:read_only domains:*"));
+
+        Assert.Equal("A Linode scope is a single non-empty token such as 'linodes:read_only' (no spaces or commas).", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("a b")]
+    [InlineData("a,b")]
+    [InlineData("a\tb")]
+    [InlineData("a\nb")]
+    public void TryParse_refuses_empty_text_and_more_than_one_token(string? value)
+    {
+        Assert.False(LinodeScope.TryParse(value, out var scope));
+        Assert.Equal(default, scope);
+    }
+
+    [Theory]
+    [InlineData(":read_only", "", LinodeScopeLevel.Unknown)]
+    [InlineData("nocolon", "nocolon", LinodeScopeLevel.Unknown)]
+    [InlineData("linodes:", "linodes", LinodeScopeLevel.Unknown)]
+    [InlineData("linodes:view", "linodes", LinodeScopeLevel.ReadOnly)]
+    [InlineData("future:read_write", "future", LinodeScopeLevel.ReadWrite)]
+    public void Unusual_tokens_are_kept_as_written_with_the_family_and_level_read_from_them(string value, string family, LinodeScopeLevel level)
+    {
+        var scope = LinodeScope.Parse(value);
+
+        Assert.Equal(value, scope.Value);
+        Assert.Equal(family, scope.Family);
+        Assert.Equal(level, scope.Level);
+    }
+
+    [Fact]
+    public void A_documented_family_parsed_from_any_token_is_the_one_shared_string()
+    {
+        var first = LinodeScope.Parse("linodes:custom_level");
+        var second = LinodeScope.Parse(new string("linodes:other_level".AsSpan()));
+
+        Assert.Same(first.Family, second.Family);
+        Assert.Same(LinodeScope.Parse("linodes:read_only").Family, first.Family);
+    }
+
+    [Fact]
+    public void Equality_and_hashing_follow_the_text_and_the_default_value_is_empty()
+    {
+        var parsed = LinodeScope.Parse("future:read_only");
+        var again = LinodeScope.Parse(new string("future:read_only".AsSpan()));
+        LinodeScope none = default;
+
+        Assert.True(parsed == again);
+        Assert.False(parsed != again);
+        Assert.True(parsed != LinodeScope.Parse("future:read_write"));
+        Assert.Equal(parsed.GetHashCode(), again.GetHashCode());
+        Assert.Equal(0, none.GetHashCode());
+        Assert.Equal(string.Empty, none.ToString());
+        Assert.True(parsed.Equals((object)again));
+        Assert.False(parsed.Equals("future:read_only"));
+    }
+
+    [Fact]
+    public void Parsing_a_list_of_values_refuses_null_and_unites_the_lists()
+    {
+        Assert.Throws<ArgumentNullException>(() => LinodeScopes.Parse((IEnumerable<string?>)null!));
+
+        var set = LinodeScopes.Parse(["linodes:read_only volumes:read_only", null, "linodes:read_only,domains:*", string.Empty]);
+
+        Assert.Equal(["linodes:read_only", "volumes:read_only", "domains:*"], set.Select(scope => scope.Value));
+    }
+}
