@@ -168,6 +168,29 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal("timeout", Tag(profile, "linode.outcome"));
         Assert.Equal("timeout", Tag(profile, "error.type"));
         Assert.Null(Tag(profile, "http.response.status_code"));
+        Assert.Equal("Linode's profile endpoint could not be reached: no answer within the back-channel timeout of 0.3 s.", Assert.Single(host.Failures).Message);
+    }
+
+    [Fact]
+    public async Task A_revocation_whose_back_channel_times_out_is_counted_as_a_time_out()
+    {
+        var (host, calls, _, _) = await StartAsync(options => options.BackchannelTimeout = TimeSpan.FromMilliseconds(300));
+        await using var _ = host;
+        using (await SignInAsync(host))
+        {
+        }
+
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Revoke, LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(5)));
+        using (await host.SignOutAsync())
+        {
+        }
+
+        var revoke = Assert.Single(calls.GetMeasurementSnapshot(), m => Tag(m, "linode.operation") == "revoke");
+        Assert.Equal("timeout", Tag(revoke, "linode.outcome"));
+        Assert.Equal("timeout", Tag(revoke, "error.type"));
+        var unreachable = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5002);
+        Assert.StartsWith("Linode's revocation endpoint could not be reached: no answer within the back-channel timeout of 0.3 s.", unreachable.Message, StringComparison.Ordinal);
+        Assert.False(Assert.Single(host.Revocations).Succeeded);
     }
 
     [Fact]
