@@ -119,11 +119,6 @@ public class LinodeOptions : OAuthOptions
             throw new InvalidOperationException($"'{section}RevocationTimeout' must be positive; it is {RevocationTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
         }
 
-        if (BackchannelTimeout <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"'{section}BackchannelTimeout' must be positive; it is {BackchannelTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
-        }
-
         if (TokenRefreshWindow <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"'{section}TokenRefreshWindow' must be positive; it is {TokenRefreshWindow.ToString("c", CultureInfo.InvariantCulture)}.");

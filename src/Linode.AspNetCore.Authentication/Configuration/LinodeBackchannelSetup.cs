@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Linode.AspNetCore.Authentication;
@@ -21,6 +22,14 @@ internal sealed class LinodeBackchannelSetup : IPostConfigureOptions<LinodeOptio
 
     public void PostConfigure(string? name, LinodeOptions options)
     {
+        // Checked here rather than in Validate: ASP.NET Core's own post-configuration builds the back-channel HttpClient
+        // (whose Timeout refuses the value with a message that names no setting) before options are validated.
+        if (options.BackchannelTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"'{LinodeConfigurationKeys.Key(name ?? LinodeDefaults.AuthenticationScheme, nameof(options.BackchannelTimeout))}' must be positive; it is {options.BackchannelTimeout:c}."));
+        }
+
         options.SchemeName = name;
         options.Instrumentation = _instrumentation;
         if (options.Backchannel is not null || options.BackchannelHttpHandler is not null)
