@@ -16,8 +16,6 @@ public sealed class DeployController(LinodeCatalogClient catalog, LinodeInstance
     /// <summary>The tag on every Linode this sample creates; only those can be deleted from it.</summary>
     public const string Tag = "install-on-linode";
 
-    private static readonly string[] FormFields = ["type", "region", "image", "label"];
-
     private long StackScriptId => configuration.GetValue("Deploy:StackScriptId", 1000001L);
 
     /// <summary>The public deploy page: no sign-in needed; Linode's catalogue is public.</summary>
@@ -143,7 +141,6 @@ public sealed class DeployController(LinodeCatalogClient catalog, LinodeInstance
     private ViewResult FormView(DeployFormViewModel model, int status = StatusCodes.Status200OK)
     {
         Response.StatusCode = status;
-        ViewData["FormFields"] = FormFields;
         return View("Index", model);
     }
 

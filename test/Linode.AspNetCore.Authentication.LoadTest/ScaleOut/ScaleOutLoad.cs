@@ -58,11 +58,11 @@ internal static class ScaleOutLoad
         var sessions = await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
             await client.SignInAsync(Start, CancellationToken.None) ?? throw new InvalidOperationException($"A {mode} session could not sign in.")));
         cpuBefore = rig.CpuTime(mode);
-        var commandsBefore = await rig.RedisCommandsAsync();
+        var commandsBefore = await rig.Redis.DataCommandsProcessedAsync();
         var requests = await LoadWorkers.RunAsync(settings.Concurrency, duration, 0, async worker =>
             await client.GetAsync(Page, sessions[worker], CancellationToken.None) == HttpStatusCode.OK);
         var requestCpu = rig.CpuTime(mode) - cpuBefore;
-        var commands = await rig.RedisCommandsAsync() - commandsBefore;
+        var commands = await rig.Redis.DataCommandsProcessedAsync() - commandsBefore;
 
         var cookieBytes = sessions.Select(SessionCookieBytes).Order().ElementAt(sessions.Length / 2);
         return new ScaleOutRow(mode, logins, loginCpu, requests, requestCpu, commands, cookieBytes);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Linode.AspNetCore.Authentication.StackExchangeRedis;
 using Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructure;
 using Linode.AspNetCore.Authentication.Testing;
@@ -55,18 +54,6 @@ internal sealed class ScaleOutRig : IAsyncDisposable
 
     /// <summary>The CPU time the instances of <paramref name="mode"/> have used so far.</summary>
     public TimeSpan CpuTime(SessionMode mode) => Instances[mode].Aggregate(TimeSpan.Zero, (sum, instance) => sum + instance.CpuTime);
-
-    /// <summary>Data commands Redis has processed so far (<c>INFO commandstats</c>), leaving out what clients send on their
-    /// own schedule or for this count: keep-alives, configuration and topology checks, INFO itself.</summary>
-    public async Task<long> RedisCommandsAsync()
-    {
-        string[] housekeeping = ["info", "ping", "echo", "config", "cluster", "client", "subscribe", "hello", "command", "select", "sentinel"];
-        var info = (string)(await (await Redis.DatabaseAsync()).ExecuteAsync("INFO", "commandstats"))!;
-        return info.Split('\n')
-            .Where(line => line.StartsWith("cmdstat_", StringComparison.Ordinal))
-            .Where(line => !housekeeping.Any(name => line.StartsWith("cmdstat_" + name, StringComparison.Ordinal)))
-            .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0], CultureInfo.InvariantCulture));
-    }
 
     public async ValueTask DisposeAsync()
     {

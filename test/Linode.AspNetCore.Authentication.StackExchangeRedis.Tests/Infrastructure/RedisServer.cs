@@ -43,6 +43,18 @@ public sealed class RedisServer : IAsyncDisposable
         return _admin!.GetServer(Configuration).Keys(pattern: pattern).ToList();
     }
 
+    /// <summary>Data commands this server has processed so far (<c>INFO commandstats</c>), leaving out what a client sends
+    /// on its own schedule or for this count: keep-alives, configuration and topology checks, INFO itself.</summary>
+    public async Task<long> DataCommandsProcessedAsync()
+    {
+        string[] housekeeping = ["info", "ping", "echo", "config", "cluster", "client", "subscribe", "hello", "command", "select", "sentinel"];
+        var info = (string)(await (await DatabaseAsync()).ExecuteAsync("INFO", "commandstats"))!;
+        return info.Split('\n')
+            .Where(line => line.StartsWith("cmdstat_", StringComparison.Ordinal))
+            .Where(line => !housekeeping.Any(name => line.StartsWith("cmdstat_" + name, StringComparison.Ordinal)))
+            .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task FlushAsync() => await (await DatabaseAsync()).ExecuteAsync("FLUSHALL");
 
     /// <summary>Stops the server (as an outage would), keeping the port for <see cref="RestartAsync"/>.</summary>

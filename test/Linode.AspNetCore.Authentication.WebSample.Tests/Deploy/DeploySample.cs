@@ -59,17 +59,6 @@ public sealed partial class DeploySample : SampleFactory
     public JsonElement CreateRequestBody() =>
         JsonDocument.Parse(Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Single(request => request.Method == "POST").Body!).RootElement;
 
-    /// <summary>Revokes <paramref name="accessToken"/> at the emulator, as the user would in Linode's Cloud Manager.</summary>
-    public async Task RevokeAtLinodeAsync(string accessToken)
-    {
-        using var http = new HttpClient();
-        using var revoke = await http.PostAsync(new Uri(EmulatorAddress, "oauth/revoke"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret, ["token"] = accessToken,
-        }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-    }
-
     public static string RootPasswordOn(string html) => WebUtility.HtmlDecode(RootPasswordCode().Match(html).Groups[1].Value);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

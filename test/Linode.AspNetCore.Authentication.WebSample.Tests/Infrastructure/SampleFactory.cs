@@ -25,6 +25,17 @@ public class SampleFactory : WebApplicationFactory<Program>
 
     public Uri EmulatorAddress => Services.GetRequiredService<EmbeddedLinodeEmulator>().Server.BaseAddress;
 
+    /// <summary>Revokes <paramref name="accessToken"/> at the emulator, as the user would in Linode's Cloud Manager.</summary>
+    public async Task RevokeAtLinodeAsync(string accessToken)
+    {
+        using var http = new HttpClient();
+        using var revoke = await http.PostAsync(new Uri(EmulatorAddress, "oauth/revoke"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret, ["token"] = accessToken,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+    }
+
     /// <summary>A browser that reaches the sample in-process and the emulator over loopback.</summary>
     public TestBrowser CreateBrowser()
     {

@@ -48,12 +48,7 @@ public sealed class SampleApiFailureTests
         var token = sample.Emulator.Tokens.Single();
         if (kind == "revoked")
         {
-            using var http = new HttpClient();
-            using var revoke = await http.PostAsync(new Uri(sample.EmulatorAddress, "oauth/revoke"), new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret, ["token"] = token.AccessToken,
-            }), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+            await sample.RevokeAtLinodeAsync(token.AccessToken);
         }
         else
         {
