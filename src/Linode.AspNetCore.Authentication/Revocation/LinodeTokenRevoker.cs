@@ -88,8 +88,8 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
         }
         catch (OperationCanceledException)
         {
+            // The caller gave up: the operation, disposed unfinished, records itself as "cancelled".
             LinodeLog.TokenRevocationError(_logger, scheme, "cancelled");
-            telemetry.Failed("cancelled", null, "cancelled");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: "cancelled");
         }
     }

@@ -25,7 +25,6 @@ public static class LinodeDistributedSessionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(cookieScheme);
-        builder.Services.AddDataProtection();
         builder.Services.AddOptions<CookieAuthenticationOptions>(cookieScheme).Configure<IServiceProvider>((options, services) =>
         {
             var cache = services.GetService<IDistributedCache>() ?? throw new InvalidOperationException(

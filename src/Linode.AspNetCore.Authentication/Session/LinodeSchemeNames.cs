@@ -11,10 +11,10 @@ internal sealed class LinodeSchemeNames
     private readonly FrozenSet<string> _names;
     private readonly Lazy<FrozenSet<string>> _signInSchemes;
 
-    public LinodeSchemeNames(IEnumerable<LinodeSchemeRegistration> registrations, IOptionsMonitor<LinodeOptions> options, IOptions<AuthenticationOptions> authentication)
+    public LinodeSchemeNames(IEnumerable<LinodeSchemeRegistration> registrations, IOptionsMonitor<LinodeOptions> options)
     {
         _names = registrations.Select(registration => registration.Scheme).ToFrozenSet(StringComparer.Ordinal);
-        _signInSchemes = new(() => _names.Select(name => SignInSchemeOf(name, options, authentication.Value)).OfType<string>().ToFrozenSet(StringComparer.Ordinal));
+        _signInSchemes = new(() => _names.Select(name => SignInSchemeOf(name, options)).OfType<string>().ToFrozenSet(StringComparer.Ordinal));
     }
 
     public IReadOnlyCollection<string> Names => _names;
@@ -23,20 +23,21 @@ internal sealed class LinodeSchemeNames
     public string? SchemeOf(AuthenticationProperties properties) =>
         properties.Items.TryGetValue(LinodeTicketProperties.AuthSchemeKey, out var scheme) && scheme is not null && _names.Contains(scheme) ? scheme : null;
 
-    /// <summary>Whether a Linode scheme signs in to <paramref name="scheme"/> (its <c>SignInScheme</c>, else the app's
-    /// default sign-in scheme).</summary>
+    /// <summary>Whether a Linode scheme signs in to <paramref name="scheme"/> (its <c>SignInScheme</c>, which ASP.NET Core's
+    /// remote-scheme registration sets to the app's default sign-in scheme when the app leaves it unset).</summary>
     public bool IsSignInSchemeOfLinode(string scheme) => _signInSchemes.Value.Contains(scheme);
 
-    private static string? SignInSchemeOf(string linodeScheme, IOptionsMonitor<LinodeOptions> options, AuthenticationOptions authentication)
+    private static string? SignInSchemeOf(string linodeScheme, IOptionsMonitor<LinodeOptions> options)
     {
         try
         {
-            return options.Get(linodeScheme).SignInScheme ?? authentication.DefaultSignInScheme ?? authentication.DefaultScheme;
+            return options.Get(linodeScheme).SignInScheme;
         }
         catch (OptionsValidationException)
         {
-            // Invalid Linode options fail the app at start-up with their own message; meanwhile assume the default.
-            return authentication.DefaultSignInScheme ?? authentication.DefaultScheme;
+            // Invalid Linode options stop the app at start-up with their own message; a cookie configured before that
+            // (a test reading its options, a tool) is left as the app made it rather than failing with the Linode message.
+            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
@@ -191,6 +192,58 @@ public sealed class TelemetryTests : IDisposable
         var unreachable = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5002);
         Assert.StartsWith("Linode's revocation endpoint could not be reached: no answer within the back-channel timeout of 0.3 s.", unreachable.Message, StringComparison.Ordinal);
         Assert.False(Assert.Single(host.Revocations).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_revocation_abandoned_after_the_revocation_timeout_is_counted_as_a_time_out()
+    {
+        var (host, calls, _, _) = await StartAsync(options => options.RevocationTimeout = TimeSpan.FromSeconds(3));
+        await using var _ = host;
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Revoke, LinodeEmulatorFault.Slow(TimeSpan.FromMinutes(5)));
+        var revoker = host.Services.GetRequiredService<ILinodeTokenRevoker>();
+
+        var revocation = revoker.RevokeAsync(new DefaultHttpContext { RequestServices = host.Services }, _scheme, "a-token", TestContext.Current.CancellationToken);
+        for (var i = 0; i < 500 && host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Count == 0; i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        host.Time.Advance(TimeSpan.FromSeconds(3));
+        var result = await revocation.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(LinodeTokenRevocationOutcome.TimedOut, result.Outcome);
+        Assert.Equal("timeout", result.Error);
+        var revoke = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal("revoke", Tag(revoke, "linode.operation"));
+        Assert.Equal("timeout", Tag(revoke, "linode.outcome"));
+        Assert.Equal("timeout", Tag(revoke, "error.type"));
+        var activity = Assert.Single(await StoppedActivitiesAsync(1));
+        Assert.Equal("timeout", activity.GetTagItem("linode.outcome"));
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5012);
+        Assert.StartsWith($"Revoking the Linode token of scheme '{_scheme}' took longer than 00:00:03 and was abandoned. The local sign-out goes on.", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revocation_the_caller_cancels_is_reported_and_counted_as_cancelled()
+    {
+        var (host, calls, _, _) = await StartAsync();
+        await using var _ = host;
+        var revoker = host.Services.GetRequiredService<ILinodeTokenRevoker>();
+
+        var result = await revoker.RevokeAsync(new DefaultHttpContext { RequestServices = host.Services }, _scheme, "a-token", new CancellationToken(canceled: true));
+
+        Assert.Equal(LinodeTokenRevocationOutcome.Failed, result.Outcome);
+        Assert.Equal("cancelled", result.Error);
+        Assert.Null(result.StatusCode);
+        var revoke = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal("cancelled", Tag(revoke, "linode.outcome"));
+        Assert.Equal("cancelled", Tag(revoke, "error.type"));
+        Assert.Null(Tag(revoke, "http.response.status_code"));
+        var activity = Assert.Single(await StoppedActivitiesAsync(1));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5015);
+        Assert.StartsWith($"Revoking the Linode token of scheme '{_scheme}' failed: cancelled. The local sign-out goes on.", log.Message, StringComparison.Ordinal);
+        Assert.Equal("cancelled", Assert.Single(host.Revocations).Error);
     }
 
     [Fact]

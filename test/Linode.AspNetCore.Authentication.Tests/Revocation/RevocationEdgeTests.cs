@@ -60,7 +60,8 @@ public sealed class RevocationEdgeTests
         Assert.Equal(LinodeTokenRevocationOutcome.Failed, result.Outcome);
         Assert.Null(result.StatusCode);
         Assert.Equal("unreachable", result.Error);
-        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5015);
+        Assert.StartsWith("Revoking the Linode token of scheme 'Linode' failed: unreachable. The local sign-out goes on.", Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5015).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Linode's revocation endpoint could not be reached: the connection failed.", Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5002).Message, StringComparison.Ordinal);
     }
 
     /// <summary>The network refuses the revocation call (connection refused); every other call reaches the emulator.</summary>

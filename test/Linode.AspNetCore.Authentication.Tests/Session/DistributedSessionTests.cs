@@ -185,6 +185,25 @@ public sealed class DistributedSessionTests
     }
 
     [Fact]
+    public async Task A_ticket_without_an_expiry_is_kept_fourteen_days_by_the_apps_clock_and_a_null_ticket_is_refused()
+    {
+        var (host, cache) = await StartAsync();
+        await using var _ = host;
+        var store = host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).SessionStore!;
+        var ticket = new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity("test")), new AuthenticationProperties(), CookieAuthenticationDefaults.AuthenticationScheme);
+
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var key = await store.StoreAsync(ticket, http, TestContext.Current.CancellationToken);
+
+        var (_, _, options) = Assert.Single(cache.Writes);
+        Assert.Equal(host.Time.GetUtcNow() + TimeSpan.FromDays(14), options.AbsoluteExpiration);
+        Assert.Equal("test", (await store.RetrieveAsync(key, http, TestContext.Current.CancellationToken))!.Principal.Identity!.AuthenticationType);
+        Assert.Equal("ticket", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.StoreAsync(null!, http, TestContext.Current.CancellationToken))).ParamName);
+        Assert.Equal("ticket", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.RenewAsync(key, null!, http, TestContext.Current.CancellationToken))).ParamName);
+        Assert.Single(cache.Writes);
+    }
+
+    [Fact]
     public void The_registration_checks_its_arguments()
     {
         Assert.Throws<ArgumentNullException>(() => LinodeDistributedSessionExtensions.AddLinodeDistributedSessions(null!));
