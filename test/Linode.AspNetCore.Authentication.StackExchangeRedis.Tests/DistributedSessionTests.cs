@@ -49,7 +49,7 @@ public sealed class DistributedSessionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(0, "/", cookie)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(1, "/", cookie)).Status);
-        Assert.NotEmpty(cluster.Instances[0].LogsOf(5041));
+        Assert.NotEmpty(cluster.Instances[0].LogsOf(5051));
     }
 
     [Theory]

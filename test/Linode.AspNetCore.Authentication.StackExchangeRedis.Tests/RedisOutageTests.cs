@@ -22,7 +22,7 @@ public sealed class RedisOutageTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(instance, "/", cookie)).Status);
         }
 
-        Assert.All(cluster.Instances.Skip(1), instance => Assert.Contains(instance.LogsOf(5040), record => record.Message.Contains("could not be reached to read a session", StringComparison.Ordinal)));
+        Assert.All(cluster.Instances.Skip(1), instance => Assert.Contains(instance.LogsOf(5050), record => record.Message.Contains("could not be reached to read a session", StringComparison.Ordinal)));
 
         await redis.RestartAsync();
         await WaitUntilAsync(async () => (await cluster.GetAsync(0, "/landed", cookie)).Status == HttpStatusCode.OK && await ReconnectedAsync(cluster));
@@ -56,15 +56,15 @@ public sealed class RedisOutageTests
         Assert.Single(cluster.Instances[0].LogsOf(5100));
     }
 
-    /// <summary>Whether every instance's session store works again: reading the old session logs "not found" (5041), not
-    /// "could not be reached" (5040).</summary>
+    /// <summary>Whether every instance's session store works again: reading the old session logs "not found" (5051), not
+    /// "could not be reached" (5050).</summary>
     private static async Task<bool> ReconnectedAsync(ScaleOutCluster cluster)
     {
         for (var instance = 0; instance < cluster.Instances.Count; instance++)
         {
-            var before = cluster.Instances[instance].LogsOf(5040).Count;
+            var before = cluster.Instances[instance].LogsOf(5050).Count;
             var (status, _) = await cluster.GetAsync(instance, "/", cluster.CookieHeader);
-            if (status != HttpStatusCode.Unauthorized || cluster.Instances[instance].LogsOf(5040).Count != before)
+            if (status != HttpStatusCode.Unauthorized || cluster.Instances[instance].LogsOf(5050).Count != before)
             {
                 return false;
             }

@@ -75,16 +75,16 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "A sign-in with scheme '{Scheme}' did not complete after Linode issued a token; revoking that token.")]
     public static partial void RevokingUnclaimedToken(ILogger logger, string scheme);
 
-    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "The session store of cookie scheme '{Scheme}' could not be reached to {Operation} a session; the request goes on without it (a read makes the user sign in again).")]
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Warning, Message = "The session store of cookie scheme '{Scheme}' could not be reached to {Operation} a session; the request goes on without it (a read makes the user sign in again).")]
     public static partial void SessionStoreUnavailable(ILogger logger, string scheme, string operation, Exception exception);
 
-    [LoggerMessage(EventId = 5041, Level = LogLevel.Debug, Message = "A cookie of scheme '{Scheme}' names a session the store does not hold (expired, signed out or evicted); the user is not signed in.")]
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Debug, Message = "A cookie of scheme '{Scheme}' names a session the store does not hold (expired, signed out or evicted); the user is not signed in.")]
     public static partial void SessionNotFound(ILogger logger, string scheme);
 
-    [LoggerMessage(EventId = 5042, Level = LogLevel.Warning, Message = "A session of cookie scheme '{Scheme}' could not be unprotected (a different key ring?); the user is not signed in.")]
+    [LoggerMessage(EventId = 5052, Level = LogLevel.Warning, Message = "A session of cookie scheme '{Scheme}' could not be unprotected (a different key ring?); the user is not signed in.")]
     public static partial void SessionUnreadable(ILogger logger, string scheme, Exception exception);
 
-    [LoggerMessage(EventId = 5043, Level = LogLevel.Error, Message = "Sign-out could not delete the session of cookie scheme '{Scheme}' from the store; it stays valid until it expires.")]
+    [LoggerMessage(EventId = 5053, Level = LogLevel.Error, Message = "Sign-out could not delete the session of cookie scheme '{Scheme}' from the store; it stays valid until it expires.")]
     public static partial void SessionNotRemoved(ILogger logger, string scheme, Exception exception);
 
     /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>

@@ -13,7 +13,7 @@ public sealed partial class PackageSnippetTests
 
     public static TheoryData<string> Pages => new(PackagePageFiles().Append("README.md"));
 
-    private static string Root { get; } = FindRoot();
+    private static string Root => RepositoryRoot.Path;
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -64,17 +64,6 @@ public sealed partial class PackageSnippetTests
 
         Assert.Fail($"No '#region {name}' in any source file under test/.");
         return string.Empty;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Linode.AspNetCore.Authentication.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"(?:<!-- snippet: (?<name>[a-z0-9-]+) -->\n)?(?<indent>[ ]*)```csharp\n(?<code>.*?)^[ ]*```", RegexOptions.Singleline | RegexOptions.Multiline)]

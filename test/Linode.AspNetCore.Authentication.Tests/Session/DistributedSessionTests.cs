@@ -54,7 +54,7 @@ public sealed class DistributedSessionTests
         Assert.Equal(host.Time.GetUtcNow() + ticket.ExpireTimeSpan, options.AbsoluteExpiration);
         Assert.Null(options.SlidingExpiration);
         Assert.True(SessionCookie(host).Length < 400, "The cookie should hold only the protected session key.");
-        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id is 5040 or 5041 or 5042 or 5043);
+        Assert.DoesNotContain(host.Logs.Entries, entry => entry.EventId.Id is 5050 or 5051 or 5052 or 5053);
     }
 
     [Fact]
@@ -77,13 +77,13 @@ public sealed class DistributedSessionTests
         Assert.Equal([key], cache.Removals);
         Assert.Equal(HttpStatusCode.Found, replayed.StatusCode);
         Assert.Equal("login.linode.com", replayed.Headers.Location?.Host);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 5041 && entry.Level == LogLevel.Debug && entry.Message.Contains("'Cookies'", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 5051 && entry.Level == LogLevel.Debug && entry.Message.Contains("'Cookies'", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("evicted", 5041, LogLevel.Debug)]
-    [InlineData("unreadable", 5042, LogLevel.Warning)]
-    [InlineData("unreachable", 5040, LogLevel.Warning)]
+    [InlineData("evicted", 5051, LogLevel.Debug)]
+    [InlineData("unreadable", 5052, LogLevel.Warning)]
+    [InlineData("unreachable", 5050, LogLevel.Warning)]
     public async Task A_session_the_store_cannot_give_back_means_signing_in_again_not_an_error(string kind, int eventId, LogLevel level)
     {
         var (host, cache) = await StartAsync();
@@ -145,7 +145,7 @@ public sealed class DistributedSessionTests
         using var signOut = await host.SignOutAsync();
 
         Assert.True((int)signOut.StatusCode < 500, $"status {(int)signOut.StatusCode}");
-        var entry = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5043);
+        var entry = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5053);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains("The session store is unreachable (remove).", entry.Exception, StringComparison.Ordinal);
         Assert.False(host.Emulator.IsAccessTokenActive(host.Emulator.Tokens.Single().AccessToken));
@@ -167,7 +167,7 @@ public sealed class DistributedSessionTests
         using var again = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/me"));
 
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
-        var entry = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5040);
+        var entry = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5050);
         Assert.Contains("could not be reached to renew a session", entry.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
