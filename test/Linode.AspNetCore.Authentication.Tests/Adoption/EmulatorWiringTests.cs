@@ -23,7 +23,7 @@ public sealed class EmulatorWiringTests
         emulator.Options.ConsentMode = consent;
         var server = await LinodeEmulatorServer.StartAsync(emulator, cancellationToken: TestContext.Current.CancellationToken);
 
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.WebHost.UseTestServer().UseLinodeEmulator(server);
         builder.Services
             .AddAuthentication(options =>

@@ -157,7 +157,9 @@ public sealed class LinodeTestHost : IAsyncDisposable
 
     private async Task BuildAsync(Action<LinodeOptions>? configure, Action<AuthenticationBuilder, LinodeTestHost>? addSchemes, IDictionary<string, string?>? settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // No file watchers: appsettings files are not read here, and a watcher per host exhausts the inotify instances
+        // (128 per user on Linux) of a test process that runs the suite many times, as a mutation run does.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseTestServer(options => options.BaseAddress = new Uri(AppBase));
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>
