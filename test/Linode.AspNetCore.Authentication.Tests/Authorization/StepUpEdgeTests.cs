@@ -57,4 +57,21 @@ public sealed class StepUpEdgeTests
         Assert.Equal("forbidden /scoped/two-step-up missing=volumes:read_only", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(2, host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Authorize).Count);
     }
+
+    [Fact]
+    public async Task A_refused_step_up_does_not_stop_a_later_page_from_asking_for_a_scope_never_asked_for()
+    {
+        await using var host = await SignedInWithAsync(LinodeScopes.Linodes.ReadOnly);
+        host.Emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly];
+        using (var refused = await host.Browser.GetAsync(LinodeTestHost.AppBase + "/scoped/write"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var challenge = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/two-step-up"));
+
+        Assert.Equal(HttpStatusCode.Found, challenge.StatusCode);
+        Assert.Equal(LinodeTestHost.LoginHost, challenge.Headers.Location!.Host);
+        Assert.Equal("linodes:read_only,linodes:read_write,volumes:read_only", QueryHelpers.ParseQuery(challenge.Headers.Location.Query)["scope"].ToString());
+    }
 }

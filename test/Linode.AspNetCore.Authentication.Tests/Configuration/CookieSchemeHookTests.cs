@@ -66,13 +66,22 @@ public sealed class CookieSchemeHookTests
     [Fact]
     public async Task The_apps_own_cookie_events_still_run_after_the_hooks()
     {
+        var signedIn = 0;
         var signedOut = 0;
         await using var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
         {
-            authentication.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => options.Events.OnSigningOut = _ =>
+            authentication.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
             {
-                signedOut++;
-                return Task.CompletedTask;
+                options.Events.OnSigningIn = _ =>
+                {
+                    signedIn++;
+                    return Task.CompletedTask;
+                };
+                options.Events.OnSigningOut = _ =>
+                {
+                    signedOut++;
+                    return Task.CompletedTask;
+                };
             });
             authentication.AddLinode(test.Instrument);
         });
@@ -84,6 +93,7 @@ public sealed class CookieSchemeHookTests
         {
         }
 
+        Assert.Equal(1, signedIn);
         Assert.Equal(1, signedOut);
         Assert.Equal(LinodeTokenRevocationOutcome.Revoked, Assert.Single(host.Revocations).Outcome);
     }
