@@ -1,13 +1,15 @@
 // Mutation score per folder from a Stryker.NET JSON report, without the equivalent ConfigureAwait(false)→true mutants,
 // and a check that the run is honest: those equivalent mutants must survive (a run that reports them killed had its
 // shared test process broken by an earlier mutant, and every later "kill" is suspect).
-// dotnet run test/Mutation/MutationScore.cs -- <path to mutation-report.json>
+// dotnet run test/Mutation/MutationScore.cs -- <path to mutation-report.json> [--survivors]
+// --survivors also lists every surviving and uncovered mutant (file:line and replacement), the list to write tests from.
 using System.Globalization;
 using System.Text.Json;
 
-if (args.Length != 1 || !File.Exists(args[0]))
+var listSurvivors = args.Length == 2 && args[1] == "--survivors";
+if (args.Length is < 1 or > 2 || (args.Length == 2 && !listSurvivors) || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: dotnet run test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json>");
+    Console.Error.WriteLine("usage: dotnet run test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json> [--survivors]");
     return 2;
 }
 
@@ -45,6 +47,15 @@ foreach (var group in rows.Where(row => !row.Equivalent && Counted(row.Status)).
     var detected = set.Count(row => Detected(row.Status));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {set.Count(row => row.Status == "Killed")} | {set.Count(row => row.Status == "Survived")} | {set.Count(row => row.Status == "NoCoverage")} | {set.Count(row => row.Status == "Timeout")} | {100.0 * detected / Math.Max(1, set.Count):0.0} % |"));
+}
+
+if (listSurvivors)
+{
+    Console.WriteLine();
+    foreach (var row in rows.Where(row => !row.Equivalent && row.Status is "Survived" or "NoCoverage").OrderBy(row => row.File, StringComparer.Ordinal).ThenBy(row => row.Line))
+    {
+        Console.WriteLine($"{row.File}:{row.Line} {row.Status}: {row.Replacement.ReplaceLineEndings(" ")[..Math.Min(80, row.Replacement.ReplaceLineEndings(" ").Length)]}");
+    }
 }
 
 var canaries = rows.Where(row => row.Equivalent).ToList();
