@@ -19,6 +19,7 @@ public sealed class BackchannelFailureTests
         "malformed" => LinodeEmulatorFault.MalformedJson(),
         "200-empty-object" => LinodeEmulatorFault.Status(200, "{}"),
         "200-array" => LinodeEmulatorFault.Status(200, "[]"),
+        "502-json-array" => LinodeEmulatorFault.Status(502, "[\"Bad gateway\"]"),
         "slow" => LinodeEmulatorFault.Slow(TimeSpan.FromSeconds(10)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -52,6 +53,18 @@ public sealed class BackchannelFailureTests
         var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5001);
         Assert.Equal(LogLevel.Warning, log.Level);
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Profile));
+    }
+
+    [Fact]
+    public async Task A_json_error_that_is_not_an_object_is_not_taken_for_the_edge_firewall()
+    {
+        var (response, body, failure, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Token, "502-json-array");
+        await using var _ = host;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sign-in with Linode failed. Linode's token endpoint answered 502 (BadGateway).\n", body);
+        Assert.Null(failure.Data["error"]);
+        Assert.Null(failure.Data["error_description"]);
     }
 
     [Fact]
