@@ -76,6 +76,47 @@ public sealed class FailedSignInRevocationTests
     }
 
     [Fact]
+    public async Task An_app_failure_handler_that_does_not_handle_gets_the_apps_exception_once_and_the_token_is_revoked()
+    {
+        var failures = new List<Exception?>();
+        await using var host = await LinodeTestHost.StartAsync(options =>
+        {
+            options.Events.OnTicketReceived = _ => throw new InvalidOperationException("app bug after the exchange");
+            options.Events.OnRemoteFailure = context =>
+            {
+                failures.Add(context.Failure);
+                return Task.CompletedTask;
+            };
+        });
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => host.SignInAsync());
+
+        Assert.Equal("app bug after the exchange", exception.Message);
+        var failure = Assert.Single(failures);
+        Assert.Equal("sign_in_failed", failure!.Data["error"]);
+        Assert.Same(exception, failure.InnerException);
+        AssertIssuedTokenRevoked(host);
+    }
+
+    [Fact]
+    public async Task A_forged_callback_left_unhandled_by_the_app_fails_as_in_any_remote_handler_with_one_failure_event()
+    {
+        var failures = new List<Exception?>();
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnRemoteFailure = context =>
+        {
+            failures.Add(context.Failure);
+            return Task.CompletedTask;
+        });
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => host.Browser.GetAsync(LinodeTestHost.AppBase + "/signin-linode?code=forged&state=forged"));
+
+        Assert.IsType<Microsoft.AspNetCore.Authentication.AuthenticationFailureException>(exception);
+        Assert.Single(failures);
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token));
+        Assert.Empty(host.Revocations);
+    }
+
+    [Fact]
     public async Task A_failed_exchange_has_no_token_to_revoke()
     {
         var emulator = LinodeTestHost.NewEmulator();
