@@ -191,7 +191,10 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal("timeout", Tag(revoke, "error.type"));
         var unreachable = Assert.Single(host.Logs.Entries, entry => entry.EventId.Id == 5002);
         Assert.StartsWith("Linode's revocation endpoint could not be reached: no answer within the back-channel timeout of 0.3 s.", unreachable.Message, StringComparison.Ordinal);
-        Assert.False(Assert.Single(host.Revocations).Succeeded);
+        var result = Assert.Single(host.Revocations);
+        Assert.Equal(LinodeTokenRevocationOutcome.Failed, result.Outcome);
+        Assert.Equal("timeout", result.Error);
+        Assert.StartsWith($"Revoking the Linode token of scheme '{_scheme}' failed: timeout.", Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5015).Message, StringComparison.Ordinal);
     }
 
     [Fact]
