@@ -71,7 +71,7 @@ public sealed class SignOutRevocationTests
         host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Revoke, LinodeEmulatorFault.Slow(TimeSpan.FromMinutes(5)));
 
         var signOut = host.SignOutAsync();
-        await WaitUntilAsync(() => host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Count == 1);
+        await Eventually.TrueAsync(() => host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Count == 1);
         host.Time.Advance(TimeSpan.FromSeconds(2.9));
         await Task.Delay(50, TestContext.Current.CancellationToken);
         var stillWaitingBeforeTheTimeout = !signOut.IsCompleted;
@@ -83,16 +83,6 @@ public sealed class SignOutRevocationTests
         Assert.False(HasAuthCookie(host));
         Assert.Equal(LinodeTokenRevocationOutcome.TimedOut, Assert.Single(host.Revocations).Outcome);
         Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5012);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition());
     }
 
     [Fact]

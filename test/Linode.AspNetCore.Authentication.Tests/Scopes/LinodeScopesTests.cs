@@ -53,6 +53,10 @@ public sealed class LinodeScopesTests
     [InlineData("future:admin", "future", LinodeScopeLevel.Unknown)]
     [InlineData("linodes", "linodes", LinodeScopeLevel.Unknown)]
     [InlineData("*", "*", LinodeScopeLevel.All)]
+    [InlineData(":read_only", "", LinodeScopeLevel.Unknown)]
+    [InlineData("nocolon", "nocolon", LinodeScopeLevel.Unknown)]
+    [InlineData("linodes:", "linodes", LinodeScopeLevel.Unknown)]
+    [InlineData("future:read_write", "future", LinodeScopeLevel.ReadWrite)]
     public void A_scope_has_a_family_and_a_level(string value, string family, LinodeScopeLevel level)
     {
         var scope = LinodeScope.Parse(value);

@@ -1,7 +1,7 @@
 namespace Linode.AspNetCore.Authentication.Tests.Scopes;
 
-/// <summary>The edges of one scope's grammar and of the value type: what is refused, with which message, and how
-/// unusual tokens are read.</summary>
+/// <summary>The edges of one scope's grammar and of the value type: what is refused, with which message, and the shared
+/// string of a documented family (how unusual tokens are read is in <see cref="LinodeScopesTests"/>).</summary>
 public sealed class ScopeEdgeTests
 {
     [Theory]
@@ -57,21 +57,6 @@ public sealed class ScopeEdgeTests
     {
         Assert.False(LinodeScope.TryParse(value, out var scope));
         Assert.Equal(default, scope);
-    }
-
-    [Theory]
-    [InlineData(":read_only", "", LinodeScopeLevel.Unknown)]
-    [InlineData("nocolon", "nocolon", LinodeScopeLevel.Unknown)]
-    [InlineData("linodes:", "linodes", LinodeScopeLevel.Unknown)]
-    [InlineData("linodes:view", "linodes", LinodeScopeLevel.ReadOnly)]
-    [InlineData("future:read_write", "future", LinodeScopeLevel.ReadWrite)]
-    public void Unusual_tokens_are_kept_as_written_with_the_family_and_level_read_from_them(string value, string family, LinodeScopeLevel level)
-    {
-        var scope = LinodeScope.Parse(value);
-
-        Assert.Equal(value, scope.Value);
-        Assert.Equal(family, scope.Family);
-        Assert.Equal(level, scope.Level);
     }
 
     [Fact]

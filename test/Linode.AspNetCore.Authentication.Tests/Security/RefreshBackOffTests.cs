@@ -133,7 +133,7 @@ public sealed class RefreshBackOffTests
         host.Time.Advance(Due);
 
         var pending = host.GetTextAsync("/token");
-        await WaitUntilAsync(() => RefreshCalls(host) == 1);
+        await Eventually.TrueAsync(() => RefreshCalls(host) == 1);
         host.Time.Advance(TimeSpan.FromSeconds(5));
         var during = await pending;
 
@@ -142,7 +142,7 @@ public sealed class RefreshBackOffTests
         await RequestsAsync(host, 10, first.AccessToken);
         Assert.Equal(1, RefreshCalls(host));
 
-        await WaitUntilAsync(() => host.Emulator.Tokens.Count == 2);
+        await Eventually.TrueAsync(() => host.Emulator.Tokens.Count == 2);
         var after = first.AccessToken;
         for (var i = 0; i < 80 && after == first.AccessToken; i++)
         {
@@ -153,15 +153,5 @@ public sealed class RefreshBackOffTests
         Assert.Equal(host.Emulator.Tokens[1].AccessToken, after);
         Assert.Equal(1, RefreshCalls(host));
         Assert.Equal(LinodeTokenRefreshOutcome.Refreshed, Assert.Single(host.Refreshes).Outcome);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition());
     }
 }
