@@ -54,7 +54,8 @@ if (listSurvivors)
     Console.WriteLine();
     foreach (var row in rows.Where(row => !row.Equivalent && row.Status is "Survived" or "NoCoverage").OrderBy(row => row.File, StringComparer.Ordinal).ThenBy(row => row.Line))
     {
-        Console.WriteLine($"{row.File}:{row.Line} {row.Status}: {row.Replacement.ReplaceLineEndings(" ")[..Math.Min(80, row.Replacement.ReplaceLineEndings(" ").Length)]}");
+        var replacement = row.Replacement.ReplaceLineEndings(" ");
+        Console.WriteLine($"{row.File}:{row.Line} {row.Status}: {replacement[..Math.Min(80, replacement.Length)]}");
     }
 }
 
