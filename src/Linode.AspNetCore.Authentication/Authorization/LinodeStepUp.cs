@@ -31,7 +31,8 @@ internal static class LinodeStepUp
         var properties = new OAuthChallengeProperties
         {
             Scope = granted.Union(missing).Select(scope => scope.Value).ToList(),
-            RedirectUri = string.IsNullOrEmpty(returnUrl) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : returnUrl,
+            // Without one, the OAuth handler comes back to the current URL.
+            RedirectUri = returnUrl,
         };
         properties.Items[RequestedScopesKey] = missing.ToString(",");
         return properties;

@@ -29,7 +29,8 @@ internal sealed class LinodeStepUpResultHandler : IAuthorizationMiddlewareResult
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        var failed = authorizeResult.Forbidden ? authorizeResult.AuthorizationFailure?.FailedRequirements.ToList() ?? [] : [];
+        // Only a forbidden result carries a failure: challenges and successes have none.
+        var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.ToList() ?? [];
         var scopeRequirements = failed.OfType<LinodeScopeRequirement>().ToList();
         if (scopeRequirements.Count == 0)
         {

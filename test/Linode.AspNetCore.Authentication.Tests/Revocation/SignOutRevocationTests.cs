@@ -40,8 +40,10 @@ public sealed class SignOutRevocationTests
         Assert.False(HasAuthCookie(host));
         var result = Assert.Single(host.Revocations);
         Assert.Equal(LinodeTokenRevocationOutcome.Revoked, result.Outcome);
+        Assert.True(result.Succeeded);
         Assert.Equal(200, result.StatusCode);
-        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5010);
+        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5010
+            && entry.Message.StartsWith("Revoked the Linode token of scheme 'Linode' (HTTP 200).", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -125,7 +127,10 @@ public sealed class SignOutRevocationTests
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
         var result = Assert.Single(host.Revocations);
         Assert.Equal(LinodeTokenRevocationOutcome.Skipped, result.Outcome);
+        Assert.False(result.Succeeded);
         Assert.Equal("no_token", result.Error);
+        Assert.Contains(host.Logs.Linode, entry => entry.EventId.Id == 5013
+            && entry.Message.StartsWith("No Linode token revocation for scheme 'Linode': no saved access token (is SaveTokens on?).", StringComparison.Ordinal));
     }
 
     [Fact]

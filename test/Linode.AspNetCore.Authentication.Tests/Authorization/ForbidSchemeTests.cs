@@ -1,0 +1,70 @@
+using System.Net;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linode.AspNetCore.Authentication.Tests.Authorization;
+
+/// <summary>A user forbidden for lacking a Linode scope is forbidden by the scheme the app names for forbidding, else by
+/// the scheme that holds their ticket (never the challenge scheme, which in an app with its own login page is another
+/// one), and the step-up handler leaves challenges of signed-out users to ASP.NET Core.</summary>
+public sealed class ForbidSchemeTests
+{
+    private const string LoginPageScheme = "LoginPage";
+
+    private static Task<LinodeTestHost> StartAsync(Action<AuthenticationOptions> configure) =>
+        LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
+        {
+            authentication.AddLinode(options => test.Instrument(options));
+            authentication.AddCookie(LoginPageScheme, options =>
+            {
+                options.LoginPath = "/login-page";
+                options.AccessDeniedPath = "/login-page-denied";
+            });
+            authentication.Services.Configure(configure);
+        });
+
+    private static async Task SignInWithReadOnlyAsync(LinodeTestHost host)
+    {
+        using var signIn = await host.Browser.GetAsync(LinodeTestHost.AppBase + "/challenge/" + LinodeDefaults.AuthenticationScheme);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_apps_default_forbid_scheme_forbids_a_user_who_lacks_a_scope()
+    {
+        await using var host = await StartAsync(options => options.DefaultForbidScheme = LoginPageScheme);
+        await SignInWithReadOnlyAsync(host);
+
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write-no-step-up"));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/login-page-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Without_a_default_forbid_scheme_the_scheme_holding_the_ticket_forbids_not_the_challenge_scheme()
+    {
+        await using var host = await StartAsync(options => options.DefaultChallengeScheme = LoginPageScheme);
+        await SignInWithReadOnlyAsync(host);
+
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write-no-step-up"));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(LinodeScopes.Linodes.ReadWrite, QueryHelpers.ParseQuery(response.Headers.Location.Query)["missing_scopes"].ToString());
+    }
+
+    [Fact]
+    public async Task A_signed_out_user_on_a_step_up_page_is_challenged_by_the_default_challenge_scheme()
+    {
+        await using var host = await StartAsync(options => options.DefaultChallengeScheme = LoginPageScheme);
+
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write"));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/login-page", response.Headers.Location!.AbsolutePath);
+        Assert.Empty(host.Emulator.RequestsTo(Testing.LinodeEmulatorEndpoint.Authorize));
+    }
+}
