@@ -1,7 +1,7 @@
 // Mutation score per folder from a Stryker.NET JSON report, without the equivalent ConfigureAwait(false)→true mutants,
 // and a check that the run is honest: those equivalent mutants must survive (a run that reports them killed had its
 // shared test process broken by an earlier mutant, and every later "kill" is suspect).
-// dotnet run test/Mutation/MutationScore.cs -- <path to mutation-report.json> [--survivors]
+// dotnet run --file test/Mutation/MutationScore.cs -- <path to mutation-report.json> [--survivors]
 // --survivors also lists every surviving and uncovered mutant (file:line and replacement), the list to write tests from.
 using System.Globalization;
 using System.Text.Json;
@@ -9,7 +9,7 @@ using System.Text.Json;
 var listSurvivors = args.Length == 2 && args[1] == "--survivors";
 if (args.Length is < 1 or > 2 || (args.Length == 2 && !listSurvivors) || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: dotnet run test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json> [--survivors]");
+    Console.Error.WriteLine("usage: dotnet run --file test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json> [--survivors]");
     return 2;
 }
 

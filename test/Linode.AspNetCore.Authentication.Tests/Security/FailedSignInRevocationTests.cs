@@ -1,6 +1,7 @@
 using System.Net;
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication.Tests.Security;
 
@@ -19,6 +20,9 @@ public sealed class FailedSignInRevocationTests
         Assert.Equal(token.AccessToken, revoke.Form["token"]);
         Assert.Equal(LinodeEmulatorClient.DefaultClientSecret, revoke.Form["client_secret"]);
         Assert.Equal(LinodeTokenRevocationOutcome.Revoked, Assert.Single(host.Revocations).Outcome);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5031);
+        Assert.Equal(LogLevel.Information, log.Level);
+        Assert.StartsWith("A sign-in with scheme 'Linode' did not complete after Linode issued a token; revoking that token.", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,5 +143,6 @@ public sealed class FailedSignInRevocationTests
 
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
         Assert.True(host.Emulator.IsAccessTokenActive(Assert.Single(host.Emulator.Tokens).AccessToken));
+        Assert.DoesNotContain(host.Logs.Linode, entry => entry.EventId.Id == 5031);
     }
 }

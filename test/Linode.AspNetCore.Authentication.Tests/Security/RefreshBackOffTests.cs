@@ -34,6 +34,7 @@ public sealed class RefreshBackOffTests
         await using var _ = host;
         host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(500));
         host.Time.Advance(Due);
+        var start = host.Time.GetUtcNow();
 
         await RequestsAsync(host, 50, first.AccessToken);
         Assert.Equal(1, RefreshCalls(host));
@@ -55,7 +56,18 @@ public sealed class RefreshBackOffTests
         Assert.Equal(3, RefreshCalls(host));
         Assert.All(host.Refreshes, result => Assert.Equal(LinodeTokenRefreshOutcome.Failed, result.Outcome));
         Assert.Equal(3, host.Refreshes.Count);
+        // Each failure says when the session tries again: 5 s, then 10 s, then 20 s after it.
+        Assert.Equal(
+            [
+                BackingOff(1, start.AddSeconds(5)),
+                BackingOff(2, start.AddSeconds(6 + 10)),
+                BackingOff(3, start.AddSeconds(6 + 9 + 2 + 20)),
+            ],
+            host.Logs.Linode.Where(entry => entry.EventId.Id == 5026).Select(entry => entry.Message[..entry.Message.IndexOf(" {", StringComparison.Ordinal)]));
     }
+
+    private static string BackingOff(int failures, DateTimeOffset retryAt) =>
+        $"The refresh of scheme 'Linode' failed {failures} time(s) in a row; this session tries again from {retryAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture)}.";
 
     [Fact]
     public async Task Parallel_requests_during_a_failure_make_one_call()
@@ -139,6 +151,8 @@ public sealed class RefreshBackOffTests
 
         Assert.Equal(first.AccessToken, during);
         Assert.Empty(host.Refreshes);
+        var stillRunning = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5025);
+        Assert.StartsWith("The refresh of scheme 'Linode' is still running after 00:00:05; this request goes on with the current access token and a later one applies the result.", stillRunning.Message, StringComparison.Ordinal);
         await RequestsAsync(host, 10, first.AccessToken);
         Assert.Equal(1, RefreshCalls(host));
 

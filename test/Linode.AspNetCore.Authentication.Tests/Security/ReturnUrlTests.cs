@@ -73,6 +73,8 @@ public sealed class ReturnUrlTests
 
         Assert.Equal("/", location);
         Assert.True(host.Emulator.IsAccessTokenActive(Assert.Single(host.Emulator.Tokens).AccessToken));
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5030);
+        Assert.StartsWith("A challenge of scheme 'Linode' carried a return URL that is not local to this app; the user will come back to '/' instead.", log.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -86,6 +88,7 @@ public sealed class ReturnUrlTests
         Assert.Equal(expectedLocation, location);
         var me = await host.GetMeAsync();
         Assert.Equal("exampleUser", Assert.Single(me.ValuesOf(System.Security.Claims.ClaimTypes.Name)));
+        Assert.DoesNotContain(host.Logs.Linode, entry => entry.EventId.Id == 5030);
     }
 
     [Theory]

@@ -108,6 +108,21 @@ public sealed class SignInClaimsTests
     }
 
     [Fact]
+    public async Task A_debug_log_names_the_user_and_how_many_scopes_were_granted()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Options.ApprovingUser = "restrictedUser";
+        emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly, LinodeScopes.Domains.ReadWrite];
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+
+        await host.GetMeAsync();
+
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5006);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, log.Level);
+        Assert.StartsWith("Signed in Linode user 5678 with 2 granted scope(s).", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tokens_are_saved_with_expiry_from_the_time_provider()
     {
         await using var host = await LinodeTestHost.StartAsync();

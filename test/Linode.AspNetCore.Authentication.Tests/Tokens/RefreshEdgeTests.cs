@@ -1,5 +1,7 @@
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 
@@ -41,6 +43,50 @@ public sealed class RefreshEdgeTests
         Assert.Equal("Bearer", me.Tokens["token_type"]);
         Assert.Equal(["linodes:read_only"], me.ValuesOf(LinodeClaimTypes.Scope));
         Assert.Equal(host.Time.GetUtcNow().AddSeconds(3600), DateTimeOffset.Parse(me.Tokens["expires_at"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task An_OnTokenRefreshed_handler_that_throws_does_not_undo_the_refresh_and_is_logged()
+    {
+        await using var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) => authentication.AddLinode(options =>
+        {
+            options.AutomaticTokenRefresh = true;
+            test.Instrument(options);
+            options.Events.OnTokenRefreshed = _ => throw new InvalidOperationException("the app's handler failed");
+        }));
+        using (await host.SignInAsync())
+        {
+        }
+
+        host.Time.Advance(TokenRefreshTests.Due);
+        var me = await host.GetMeAsync();
+
+        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(host.Emulator.Tokens[1].AccessToken, me.Tokens["access_token"]);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5024);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, log.Level);
+        Assert.StartsWith("An OnTokenRefreshed handler of scheme 'Linode' threw.", log.Message, StringComparison.Ordinal);
+        Assert.Contains("the app's handler failed", log.Exception, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_due_token_without_a_saved_refresh_token_is_left_alone_and_logged()
+    {
+        var (host, first) = await TokenRefreshTests.SignedInAsync(options => options.Events.OnCreatingTicket = context =>
+        {
+            context.Properties.StoreTokens(context.Properties.GetTokens().Where(token => token.Name != "refresh_token").ToList());
+            return Task.CompletedTask;
+        });
+        await using var _ = host;
+        host.Time.Advance(TokenRefreshTests.Due);
+
+        var me = await host.GetMeAsync();
+
+        Assert.Equal(0, RefreshCalls(host));
+        Assert.Empty(host.Refreshes);
+        Assert.Equal(first.AccessToken, me.Tokens["access_token"]);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5023);
+        Assert.StartsWith("The Linode tokens of scheme 'Linode' are due for refresh but no refresh token was saved.", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]
