@@ -1,19 +1,21 @@
 using System.Net;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linode.AspNetCore.Authentication.Tests.Authorization;
 
-/// <summary>A user forbidden for lacking a Linode scope is forbidden by the scheme the app names for forbidding, else by
-/// the scheme that holds their ticket (never the challenge scheme, which in an app with its own login page is another
+/// <summary>A user forbidden for lacking a Linode scope is forbidden by the schemes the policy names, else by the scheme
+/// the app names for forbidding, else by the scheme that holds their ticket (never the challenge scheme, which in an app with its own login page is another
 /// one), and the step-up handler leaves challenges of signed-out users to ASP.NET Core.</summary>
 public sealed class ForbidSchemeTests
 {
     private const string LoginPageScheme = "LoginPage";
 
-    private static Task<LinodeTestHost> StartAsync(Action<AuthenticationOptions> configure) =>
+    private static Task<LinodeTestHost> StartAsync(Action<AuthenticationOptions> configure, Action<AuthorizationOptions>? authorization = null) =>
         LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
         {
             authentication.AddLinode(options => test.Instrument(options));
@@ -23,6 +25,7 @@ public sealed class ForbidSchemeTests
                 options.AccessDeniedPath = "/login-page-denied";
             });
             authentication.Services.Configure(configure);
+            authentication.Services.Configure(authorization ?? (_ => { }));
         });
 
     private static async Task SignInWithReadOnlyAsync(LinodeTestHost host)
@@ -54,6 +57,20 @@ public sealed class ForbidSchemeTests
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
         Assert.Equal(LinodeScopes.Linodes.ReadWrite, QueryHelpers.ParseQuery(response.Headers.Location.Query)["missing_scopes"].ToString());
+    }
+
+    [Fact]
+    public async Task A_policy_that_names_its_schemes_is_forbidden_by_them_even_with_a_default_forbid_scheme()
+    {
+        await using var host = await StartAsync(options => options.DefaultForbidScheme = LoginPageScheme, authorization => authorization.AddPolicy(
+            "volumes", policy => policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireLinodeScope(LinodeScopes.Volumes.ReadOnly)));
+        await SignInWithReadOnlyAsync(host);
+
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/policy"));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(LinodeScopes.Volumes.ReadOnly, QueryHelpers.ParseQuery(response.Headers.Location.Query)["missing_scopes"].ToString());
     }
 
     [Fact]
