@@ -2,7 +2,8 @@
 // and a check that the run is honest: those equivalent mutants must survive (a run that reports them killed had its
 // shared test process broken by an earlier mutant, and every later "kill" is suspect).
 // dotnet run --file test/Mutation/MutationScore.cs -- <path to mutation-report.json> [--survivors]
-// --survivors also lists every surviving and uncovered mutant (file:line and replacement), the list to write tests from.
+// --survivors also lists every surviving and uncovered mutant (file:line and replacement), the list to write tests from,
+// and every time-out (counted as detected, as Stryker does; on a loaded machine check whether the mutant can loop).
 using System.Globalization;
 using System.Text.Json;
 
@@ -52,7 +53,7 @@ foreach (var group in rows.Where(row => !row.Equivalent && Counted(row.Status)).
 if (listSurvivors)
 {
     Console.WriteLine();
-    foreach (var row in rows.Where(row => !row.Equivalent && row.Status is "Survived" or "NoCoverage").OrderBy(row => row.File, StringComparer.Ordinal).ThenBy(row => row.Line))
+    foreach (var row in rows.Where(row => !row.Equivalent && row.Status is "Survived" or "NoCoverage" or "Timeout").OrderBy(row => row.File, StringComparer.Ordinal).ThenBy(row => row.Line))
     {
         var replacement = row.Replacement.ReplaceLineEndings(" ");
         Console.WriteLine($"{row.File}:{row.Line} {row.Status}: {replacement[..Math.Min(80, replacement.Length)]}");
