@@ -28,35 +28,42 @@ public sealed class ForbidSchemeTests
             authentication.Services.Configure(authorization ?? (_ => { }));
         });
 
-    private static async Task SignInWithReadOnlyAsync(LinodeTestHost host)
+    private static async Task SignInAsync(LinodeTestHost host)
     {
         using var signIn = await host.Browser.GetAsync(LinodeTestHost.AppBase + "/challenge/" + LinodeDefaults.AuthenticationScheme);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    /// <summary>Requests <paramref name="path"/> and returns where the app redirected to (path, and missing scopes if any).</summary>
+    private static async Task<(string Path, string MissingScopes)> RedirectOfAsync(LinodeTestHost host, string path)
+    {
+        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + path));
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var location = response.Headers.Location!;
+        return (location.AbsolutePath, QueryHelpers.ParseQuery(location.Query).TryGetValue("missing_scopes", out var missing) ? missing.ToString() : string.Empty);
     }
 
     [Fact]
     public async Task The_apps_default_forbid_scheme_forbids_a_user_who_lacks_a_scope()
     {
         await using var host = await StartAsync(options => options.DefaultForbidScheme = LoginPageScheme);
-        await SignInWithReadOnlyAsync(host);
+        await SignInAsync(host);
 
-        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write-no-step-up"));
+        var (redirect, _) = await RedirectOfAsync(host, "/scoped/write-no-step-up");
 
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("/login-page-denied", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("/login-page-denied", redirect);
     }
 
     [Fact]
     public async Task Without_a_default_forbid_scheme_the_scheme_holding_the_ticket_forbids_not_the_challenge_scheme()
     {
         await using var host = await StartAsync(options => options.DefaultChallengeScheme = LoginPageScheme);
-        await SignInWithReadOnlyAsync(host);
+        await SignInAsync(host);
 
-        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write-no-step-up"));
+        var (redirect, missing) = await RedirectOfAsync(host, "/scoped/write-no-step-up");
 
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
-        Assert.Equal(LinodeScopes.Linodes.ReadWrite, QueryHelpers.ParseQuery(response.Headers.Location.Query)["missing_scopes"].ToString());
+        Assert.Equal("/forbidden", redirect);
+        Assert.Equal(LinodeScopes.Linodes.ReadWrite, missing);
     }
 
     [Fact]
@@ -64,13 +71,12 @@ public sealed class ForbidSchemeTests
     {
         await using var host = await StartAsync(options => options.DefaultForbidScheme = LoginPageScheme, authorization => authorization.AddPolicy(
             "volumes", policy => policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireLinodeScope(LinodeScopes.Volumes.ReadOnly)));
-        await SignInWithReadOnlyAsync(host);
+        await SignInAsync(host);
 
-        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/policy"));
+        var (redirect, missing) = await RedirectOfAsync(host, "/scoped/policy");
 
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("/forbidden", response.Headers.Location!.AbsolutePath);
-        Assert.Equal(LinodeScopes.Volumes.ReadOnly, QueryHelpers.ParseQuery(response.Headers.Location.Query)["missing_scopes"].ToString());
+        Assert.Equal("/forbidden", redirect);
+        Assert.Equal(LinodeScopes.Volumes.ReadOnly, missing);
     }
 
     [Fact]
@@ -78,10 +84,9 @@ public sealed class ForbidSchemeTests
     {
         await using var host = await StartAsync(options => options.DefaultChallengeScheme = LoginPageScheme);
 
-        using var response = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/scoped/write"));
+        var (redirect, _) = await RedirectOfAsync(host, "/scoped/write");
 
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("/login-page", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("/login-page", redirect);
         Assert.Empty(host.Emulator.RequestsTo(Testing.LinodeEmulatorEndpoint.Authorize));
     }
 }
