@@ -58,6 +58,12 @@ public static class ReturnUrlShapes
         yield return "/" + new string('a', 5000);
         yield return "https://app.test.evil.example/me";
         yield return "https://app.test@evil.example/me";
+
+        // The app's own origin, refused all the same: credentials, control characters, longer than 2048 characters.
+        yield return "https://user@app.test/me";
+        yield return "https://app.test/me\r\nSet-Cookie: a=b";
+        yield return "https://app.test/me\t";
+        yield return "https://app.test/" + new string('a', 2032);
     }
 
     /// <summary>Local return URLs, each with the Location the callback must answer.</summary>
@@ -96,6 +102,7 @@ public static class ReturnUrlShapes
         ("https://app.test/me?x=1", "/me?x=1"),
         ("https://APP.test/me", "/me"),
         ("https://app.test/caf\u00e9#x", "/caf%C3%A9#x"),
+        ("https://app.test/" + new string('a', 2031), "/" + new string('a', 2031)),
     ];
 
     /// <summary>Strings an HTTP query cannot carry (a lone surrogate is decoded to U+FFFD).</summary>

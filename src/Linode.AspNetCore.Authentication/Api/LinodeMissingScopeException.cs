@@ -14,15 +14,18 @@ public sealed class LinodeMissingScopeException : LinodeApiException
     /// <param name="grantedScopes">The scopes the token has.</param>
     /// <param name="reason">Linode's reason text.</param>
     public LinodeMissingScopeException(LinodeScopeSet requiredScopes, LinodeScopeSet grantedScopes, string? reason)
-        : base(
-            $"The Linode token is not authorized for this endpoint; it needs {(requiredScopes.Count == 0 ? "a scope Linode did not name" : "'" + requiredScopes.ToString(",") + "'")} and has '{grantedScopes.ToString(",")}'.",
-            HttpStatusCode.Unauthorized,
-            reason)
+        : base(Describe(requiredScopes, grantedScopes), HttpStatusCode.Unauthorized, reason)
+    {
+        RequiredScopes = requiredScopes;
+        GrantedScopes = grantedScopes;
+    }
+
+    private static string Describe(LinodeScopeSet requiredScopes, LinodeScopeSet grantedScopes)
     {
         ArgumentNullException.ThrowIfNull(requiredScopes);
         ArgumentNullException.ThrowIfNull(grantedScopes);
-        RequiredScopes = requiredScopes;
-        GrantedScopes = grantedScopes;
+        var required = requiredScopes.Count == 0 ? "a scope Linode did not name" : "'" + requiredScopes.ToString(",") + "'";
+        return $"The Linode token is not authorized for this endpoint; it needs {required} and has '{grantedScopes.ToString(",")}'.";
     }
 
     /// <summary>The scopes the endpoint accepts (<c>X-Accepted-OAuth-Scopes</c>).</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,21 +30,21 @@ internal static class LinodeReturnUrl
             url = pathBase.Add(new PathString("/")).Value + url[2..];
         }
 
-        return TryEscapeNonAscii(url, out var escaped) ? escaped : null;
+        return EscapeNonAscii(url);
     }
 
     /// <summary>For a challenge's <c>RedirectUri</c>: a local URL as <see cref="Local"/> gives it, an absolute URL of the
     /// request's own origin reduced to its local part, anything else null.</summary>
-    public static string? LocalOrSameOrigin(string? url, HttpRequest request)
+    public static string? LocalOrSameOrigin(string url, HttpRequest request)
     {
         if (Local(url, request.PathBase) is { } local)
         {
             return local;
         }
 
-        if (url is not null && url.Length <= MaxLength && !url.Any(char.IsControl)
+        // The request's scheme is http or https, so matching it also refuses every other scheme.
+        if (url.Length <= MaxLength && !url.Any(char.IsControl)
             && Uri.TryCreate(url, UriKind.Absolute, out var absolute)
-            && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
             && string.IsNullOrEmpty(absolute.UserInfo)
             && string.Equals(absolute.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(absolute.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
@@ -56,12 +55,12 @@ internal static class LinodeReturnUrl
         return null;
     }
 
-    private static bool TryEscapeNonAscii(string url, [NotNullWhen(true)] out string? escaped)
+    /// <summary>The URL with every non-ASCII character percent-encoded as UTF-8, or null for a lone surrogate.</summary>
+    private static string? EscapeNonAscii(string url)
     {
         if (Ascii.IsValid(url))
         {
-            escaped = url;
-            return true;
+            return url;
         }
 
         var builder = new StringBuilder(url.Length + 16);
@@ -71,8 +70,7 @@ internal static class LinodeReturnUrl
         {
             if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done)
             {
-                escaped = null; // a lone surrogate: no URL a browser could have produced
-                return false;
+                return null; // a lone surrogate: no URL a browser could have produced
             }
 
             if (rune.IsAscii)
@@ -91,7 +89,6 @@ internal static class LinodeReturnUrl
             rest = rest[consumed..];
         }
 
-        escaped = builder.ToString();
-        return true;
+        return builder.ToString();
     }
 }

@@ -9,9 +9,9 @@ public sealed class ApiExceptionMessageTests
     [Fact]
     public void A_missing_scope_names_what_the_endpoint_accepts_and_what_the_token_has()
     {
-        var exception = new LinodeMissingScopeException(LinodeScopes.Parse("linodes:read_only,linodes:read_write"), LinodeScopes.Parse("domains:read_only"), "Unauthorized");
+        var exception = new LinodeMissingScopeException(LinodeScopes.Parse("linodes:read_only,linodes:read_write"), LinodeScopes.Parse("domains:read_only,volumes:read_only"), "Unauthorized");
 
-        Assert.Equal("The Linode token is not authorized for this endpoint; it needs 'linodes:read_only,linodes:read_write' and has 'domains:read_only'.", exception.Message);
+        Assert.Equal("The Linode token is not authorized for this endpoint; it needs 'linodes:read_only,linodes:read_write' and has 'domains:read_only,volumes:read_only'.", exception.Message);
         Assert.Equal(HttpStatusCode.Unauthorized, exception.StatusCode);
         Assert.Equal("Unauthorized", exception.Reason);
     }
@@ -23,6 +23,13 @@ public sealed class ApiExceptionMessageTests
 
         Assert.Equal("The Linode token is not authorized for this endpoint; it needs a scope Linode did not name and has 'domains:read_only'.", exception.Message);
         Assert.Empty(exception.RequiredScopes);
+    }
+
+    [Fact]
+    public void A_missing_scope_needs_both_scope_sets()
+    {
+        Assert.Equal("requiredScopes", Assert.Throws<ArgumentNullException>(() => new LinodeMissingScopeException(null!, LinodeScopeSet.Empty, null)).ParamName);
+        Assert.Equal("grantedScopes", Assert.Throws<ArgumentNullException>(() => new LinodeMissingScopeException(LinodeScopeSet.Empty, null!, null)).ParamName);
     }
 
     [Theory]
