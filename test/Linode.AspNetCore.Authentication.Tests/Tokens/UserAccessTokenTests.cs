@@ -117,6 +117,8 @@ public sealed class UserAccessTokenTests
     [Theory]
     [InlineData("{}", "linodes:read_write", "linodes:read_only", "missing-scope:linodes:read_write|linodes:read_only")]
     [InlineData("{}", "linodes:read_only", null, "invalid-token")]
+    [InlineData("{}", "", "linodes:read_only", "invalid-token")]
+    [InlineData("{}", "linodes:read_only linodes:read_write", "linodes:read_only", "invalid-token")]
     [InlineData("{\"errors\":[{\"reason\":\"Invalid Token\"}]}", "linodes:read_only", "linodes:read_only", "invalid-token")]
     public async Task Without_Linodes_reason_text_the_scope_headers_decide(string body, string accepted, string? granted, string expected)
     {
