@@ -29,6 +29,8 @@ public sealed class ResultErrorCodeTests
         Assert.Equal(LinodeTokenRevocationOutcome.Failed, result.Outcome);
         Assert.Equal(expected, result.Error);
         Assert.DoesNotContain("0123456789abcdef", result.ToString(), StringComparison.Ordinal);
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5011);
+        Assert.StartsWith($"Revoking the Linode token of scheme 'Linode' failed: HTTP 400, error code '{expected ?? "none"}'. The local sign-out goes on.", log.Message, StringComparison.Ordinal);
     }
 
     [Theory]
