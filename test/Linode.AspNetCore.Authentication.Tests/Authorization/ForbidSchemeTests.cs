@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linode.AspNetCore.Authentication.Tests.Authorization;
 
 /// <summary>A user forbidden for lacking a Linode scope is forbidden by the schemes the policy names, else by the scheme
-/// the app names for forbidding, else by the scheme that holds their ticket (never the challenge scheme, which in an app with its own login page is another
-/// one), and the step-up handler leaves challenges of signed-out users to ASP.NET Core.</summary>
+/// the app names for forbidding, else by the scheme that holds their ticket (never the challenge scheme, which in an app
+/// with its own login page is another one), and the step-up handler leaves challenges of signed-out users to ASP.NET
+/// Core.</summary>
 public sealed class ForbidSchemeTests
 {
     private const string LoginPageScheme = "LoginPage";
@@ -25,7 +26,10 @@ public sealed class ForbidSchemeTests
                 options.AccessDeniedPath = "/login-page-denied";
             });
             authentication.Services.Configure(configure);
-            authentication.Services.Configure(authorization ?? (_ => { }));
+            if (authorization is not null)
+            {
+                authentication.Services.Configure(authorization);
+            }
         });
 
     private static async Task SignInAsync(LinodeTestHost host)

@@ -19,8 +19,12 @@ public sealed class LogCapture : ILoggerProvider
     {
     }
 
-    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, string? Exception)
+    /// <summary>One log call: <see cref="Formatted"/> is the text a console shows, <see cref="State"/> every structured
+    /// key and value; <see cref="Message"/> holds both, so a check on it covers what any provider could record.</summary>
+    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Formatted, string State, string? Exception)
     {
+        public string Message => Formatted + " {" + State + "}";
+
         public string AllText => Message + "\n" + Exception;
     }
 
@@ -46,7 +50,7 @@ public sealed class LogCapture : ILoggerProvider
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" | ", pairs.Select(pair => $"{pair.Key}={Expand(pair.Value)}"))
                 : state?.ToString() ?? string.Empty;
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception) + " {" + structured + "}", exception?.ToString()));
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), structured, exception?.ToString()));
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class RefreshBackOffTests
                 BackingOff(2, start.AddSeconds(6 + 10)),
                 BackingOff(3, start.AddSeconds(6 + 9 + 2 + 20)),
             ],
-            host.Logs.Linode.Where(entry => entry.EventId.Id == 5026).Select(entry => entry.Message[..entry.Message.IndexOf(" {", StringComparison.Ordinal)]));
+            host.Logs.Linode.Where(entry => entry.EventId.Id == 5026).Select(entry => entry.Formatted));
     }
 
     private static string BackingOff(int failures, DateTimeOffset retryAt) =>
