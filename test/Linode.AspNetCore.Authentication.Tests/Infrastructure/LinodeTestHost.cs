@@ -255,6 +255,13 @@ public sealed class LinodeTestHost : IAsyncDisposable
                 result.Properties!.GetTokens().ToDictionary(token => token.Name, token => token.Value),
                 result.Properties.Items.TryGetValue(".AuthScheme", out var scheme) ? scheme : null));
         });
+        _app.MapGet("/identities", async Task<IResult> (HttpContext context) =>
+        {
+            var result = await context.AuthenticateAsync();
+            return result.Succeeded
+                ? Results.Json(result.Principal!.Identities.Select(identity => new IdentityRow(identity.IsAuthenticated, identity.FindAll(LinodeClaimTypes.Scope).Select(claim => claim.Value).ToList())).ToList())
+                : Results.Challenge();
+        });
         _app.MapGet("/challenge/{scheme}", (string scheme) => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [scheme]));
         _app.MapGet("/challenge-scopes", () => Results.Challenge(
             new Microsoft.AspNetCore.Authentication.OAuth.OAuthChallengeProperties { RedirectUri = "/me", Scope = [LinodeScopes.Linodes.ReadWrite, LinodeScopes.Volumes.ReadOnly] },
@@ -298,6 +305,9 @@ public sealed class LinodeTestHost : IAsyncDisposable
         Browser.Route(LoginHost, Emulator.CreateHttpMessageHandler());
         Browser.Route(ApiHost, Emulator.CreateHttpMessageHandler());
     }
+
+    /// <summary>One identity of the signed-in principal: whether it is authenticated and its scope claims.</summary>
+    public sealed record IdentityRow(bool IsAuthenticated, List<string> Scopes);
 
     public sealed record ClaimRow(string Type, string Value, string ValueType, string Issuer);
 
