@@ -10,6 +10,9 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 internal static class LinodeRemoteFailurePage
 {
+    /// <summary>The longest failure message the page shows; longer ones are cut.</summary>
+    internal const int MaxMessageLength = 200;
+
     public static async Task WriteAsync(RemoteFailureContext context)
     {
         var errorCode = context.Failure?.Data["error"] as string;
@@ -39,7 +42,13 @@ internal static class LinodeRemoteFailurePage
             return LinodeFailure.IsCode(errorCode) ? $"Linode answered with the error '{errorCode}'." : "Linode answered with an error.";
         }
 
-        var message = failure?.Message ?? "Unknown error.";
-        return message.Length <= 200 ? message : message[..200];
+        // ASP.NET Core's own failures (correlation, state) are short fixed sentences worth showing. Anything else reached
+        // here from an app's event handler or a bug, and its message may hold anything: not shown.
+        if (failure is AuthenticationFailureException { Message: var message })
+        {
+            return message.Length <= MaxMessageLength ? message : message[..MaxMessageLength];
+        }
+
+        return "The sign-in could not be completed.";
     }
 }

@@ -182,4 +182,33 @@ public sealed class BackchannelFailureTests
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [InlineData(199)]
+    [InlineData(200)]
+    [InlineData(201)]
+    [InlineData(5000)]
+    public async Task The_failure_page_shows_an_ASP_NET_Core_failure_message_cut_at_200_characters(int length)
+    {
+        var message = string.Concat(Enumerable.Range(0, length).Select(index => (char)('a' + (index % 26))));
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnCreatingTicket = _ => throw new AuthenticationFailureException(message));
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sign-in with Linode failed. " + message[..Math.Min(length, 200)] + "\n", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_failure_page_never_shows_the_message_of_an_apps_own_exception()
+    {
+        await using var host = await LinodeTestHost.StartAsync(options => options.Events.OnCreatingTicket = _ =>
+            throw new InvalidOperationException("Server=db.internal;Password=hunter2"));
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sign-in with Linode failed. The sign-in could not be completed.\n", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Server=db.internal;Password=hunter2", Assert.Single(host.Failures).Message);
+    }
 }
