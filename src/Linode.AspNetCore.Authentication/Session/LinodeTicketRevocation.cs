@@ -22,7 +22,8 @@ internal sealed class LinodeTicketRevocation
         _logger = logger;
     }
 
-    /// <returns>The outcome, or null when the ticket did not come from a Linode scheme.</returns>
+    /// <returns>The outcome, or null when the ticket did not come from a Linode scheme or, on sign-out, when its scheme has
+    /// <see cref="LinodeOptions.RevokeTokenOnSignOut"/> off (sign-out has no one to tell the outcome).</returns>
     public async Task<LinodeTokenRevocationResult?> RevokeTicketAsync(HttpContext context, AuthenticationProperties properties, bool onSignOut)
     {
         if (_schemes.SchemeOf(properties) is not { } scheme)
@@ -33,7 +34,7 @@ internal sealed class LinodeTicketRevocation
         if (onSignOut && !_options.Get(scheme).RevokeTokenOnSignOut)
         {
             LinodeLog.TokenRevocationSkipped(_logger, scheme, "RevokeTokenOnSignOut is off");
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Skipped, error: "disabled");
+            return null;
         }
 
         // Not RequestAborted: a browser that goes away must not leave the token alive.

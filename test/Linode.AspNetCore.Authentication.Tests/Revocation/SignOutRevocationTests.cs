@@ -99,6 +99,27 @@ public sealed class SignOutRevocationTests
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke));
         Assert.True(host.Emulator.IsAccessTokenActive(token.AccessToken));
         Assert.Empty(host.Revocations);
+        var skipped = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5013);
+        Assert.Equal("No Linode token revocation for scheme 'Linode': RevokeTokenOnSignOut is off.", skipped.Formatted);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Signing_in_again_revokes_the_previous_token_only_when_revocation_is_on(bool revokeTokenOnSignOut)
+    {
+        await using var host = await LinodeTestHost.StartAsync(options => options.RevokeTokenOnSignOut = revokeTokenOnSignOut);
+        var first = await SignInAsync(host);
+
+        using (await host.Browser.GetAsync(LinodeTestHost.AppBase + "/challenge/Linode"))
+        {
+        }
+
+        Assert.Equal(2, host.Emulator.Tokens.Count);
+        Assert.NotEqual(first.AccessToken, host.Emulator.Tokens[1].AccessToken);
+        Assert.Equal(host.Emulator.Tokens[1].AccessToken, (await host.GetMeAsync()).Tokens["access_token"]);
+        Assert.Equal(!revokeTokenOnSignOut, host.Emulator.IsAccessTokenActive(first.AccessToken));
+        Assert.Equal(revokeTokenOnSignOut ? 1 : 0, host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Count);
     }
 
     [Fact]

@@ -95,4 +95,54 @@ public sealed class ScopeEdgeTests
 
         Assert.Equal(["linodes:read_only", "volumes:read_only", "domains:*"], set.Select(scope => scope.Value));
     }
+
+    [Theory]
+    [InlineData(" linodes:read_only")]
+    [InlineData(",linodes:read_only")]
+    [InlineData("linodes:read_only\t")]
+    public void A_scope_with_a_separator_anywhere_including_first_is_not_one_scope(string text)
+    {
+        Assert.False(LinodeScope.TryParse(text, out var scope));
+        Assert.Equal(default, scope);
+        Assert.Throws<FormatException>(() => LinodeScope.Parse(text));
+    }
+
+    [Fact]
+    public void No_granted_scope_covers_an_empty_requirement()
+    {
+        Assert.False(LinodeScope.Parse("*").Covers(default));
+        Assert.False(LinodeScope.Parse("linodes:*").Covers(default));
+        Assert.False(LinodeScopes.Parse("*").Covers(default(LinodeScope)));
+    }
+
+    [Theory]
+    [InlineData("linodes", "linodes:read_only", false)]
+    [InlineData("linodes", "linodes", true)]
+    [InlineData("account", "account:read_write", false)]
+    [InlineData(":read_write", "linodes:read_only", false)]
+    public void A_granted_scope_without_a_family_and_level_covers_only_itself(string granted, string required, bool covers)
+    {
+        Assert.Equal(covers, LinodeScope.Parse(granted).Covers(LinodeScope.Parse(required)));
+    }
+
+    [Fact]
+    public void A_long_list_with_repeats_keeps_each_scope_once_in_first_order()
+    {
+        var distinct = Enumerable.Range(0, 40).Select(index => $"family{index}:read_only").ToList();
+        var text = string.Join(' ', distinct.Concat(distinct).Concat(["family3:read_only", "family39:read_only"]));
+
+        var set = LinodeScopes.Parse(text);
+
+        Assert.Equal(distinct, set.Select(scope => scope.Value));
+    }
+
+    [Fact]
+    public void Set_operations_name_the_argument_they_were_given_null()
+    {
+        var set = LinodeScopes.Parse("linodes:read_only");
+
+        Assert.Equal("required", Assert.Throws<ArgumentNullException>(() => set.Missing(null!)).ParamName);
+        Assert.Equal("required", Assert.Throws<ArgumentNullException>(() => set.CoversAll(null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => set.Union(null!)).ParamName);
+    }
 }

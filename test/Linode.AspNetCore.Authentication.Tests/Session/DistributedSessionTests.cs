@@ -3,6 +3,7 @@ using System.Text;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -201,6 +202,37 @@ public sealed class DistributedSessionTests
         Assert.Equal("ticket", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.StoreAsync(null!, http, TestContext.Current.CancellationToken))).ParamName);
         Assert.Equal("ticket", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.RenewAsync(key, null!, http, TestContext.Current.CancellationToken))).ParamName);
         Assert.Single(cache.Writes);
+    }
+
+    [Fact]
+    public async Task A_ticket_with_its_own_expiry_is_kept_exactly_until_then()
+    {
+        var (host, cache) = await StartAsync();
+        await using var _ = host;
+        var store = host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).SessionStore!;
+        var expiresUtc = host.Time.GetUtcNow().AddMinutes(90);
+        var ticket = new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity("test")), new AuthenticationProperties { ExpiresUtc = expiresUtc }, CookieAuthenticationDefaults.AuthenticationScheme);
+
+        await store.StoreAsync(ticket, new Microsoft.AspNetCore.Http.DefaultHttpContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(expiresUtc, Assert.Single(cache.Writes).Options.AbsoluteExpiration);
+    }
+
+    [Fact]
+    public async Task Stored_tickets_are_protected_with_a_stable_purpose_that_every_instance_sharing_the_key_ring_can_read()
+    {
+        var (host, cache) = await StartAsync();
+        await using var _ = host;
+
+        using (await host.SignInAsync())
+        {
+        }
+
+        var stored = Assert.Single(cache.Writes).Value;
+        var provider = host.Services.GetRequiredService<IDataProtectionProvider>();
+        var ticket = TicketSerializer.Default.Deserialize(provider.CreateProtector("Linode.AspNetCore.Authentication.Session", CookieAuthenticationDefaults.AuthenticationScheme).Unprotect(stored));
+        Assert.Equal("exampleUser", ticket!.Principal.Identity!.Name);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => provider.CreateProtector("Linode.AspNetCore.Authentication.Session", "OtherCookies").Unprotect(stored));
     }
 
     [Fact]
