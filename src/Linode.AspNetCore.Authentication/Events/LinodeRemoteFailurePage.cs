@@ -46,7 +46,7 @@ internal static class LinodeRemoteFailurePage
         // here from an app's event handler or a bug, and its message may hold anything: not shown.
         if (failure is AuthenticationFailureException { Message: var message })
         {
-            return message.Length <= MaxMessageLength ? message : message[..MaxMessageLength];
+            return message[..Math.Min(message.Length, MaxMessageLength)];
         }
 
         return "The sign-in could not be completed.";

@@ -276,9 +276,9 @@ public sealed class LinodeTestHost : IAsyncDisposable
             {
                 return Results.Text($"missing-scope:{exception.RequiredScopes}|{exception.GrantedScopes}");
             }
-            catch (LinodeInvalidTokenException)
+            catch (LinodeInvalidTokenException exception)
             {
-                return Results.Text("invalid-token");
+                return Results.Text($"invalid-token|{exception.Reason}|{exception.Message}");
             }
             catch (LinodeRateLimitedException exception)
             {

@@ -71,7 +71,7 @@ public sealed class UserAccessTokenTests
         {
         }
 
-        Assert.Equal("invalid-token", await host.GetTextAsync("/linodes"));
+        Assert.Equal("invalid-token|Invalid Token|Linode refused the access token: Invalid Token.", await host.GetTextAsync("/linodes"));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class UserAccessTokenTests
     {
         await using var host = await LinodeTestHost.StartAsync();
 
-        Assert.Equal("invalid-token", await host.GetTextAsync("/linodes"));
+        Assert.Equal("invalid-token||No user signed in with Linode (or no saved access token: is SaveTokens on?).", await host.GetTextAsync("/linodes"));
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances));
     }
 
@@ -116,10 +116,10 @@ public sealed class UserAccessTokenTests
 
     [Theory]
     [InlineData("{}", "linodes:read_write", "linodes:read_only", "missing-scope:linodes:read_write|linodes:read_only")]
-    [InlineData("{}", "linodes:read_only", null, "invalid-token")]
-    [InlineData("{}", "", "linodes:read_only", "invalid-token")]
-    [InlineData("{}", "linodes:read_only linodes:read_write", "linodes:read_only", "invalid-token")]
-    [InlineData("{\"errors\":[{\"reason\":\"Invalid Token\"}]}", "linodes:read_only", "linodes:read_only", "invalid-token")]
+    [InlineData("{}", "linodes:read_only", null, "invalid-token||Linode refused the access token: 401 Unauthorized.")]
+    [InlineData("{}", "", "linodes:read_only", "invalid-token||Linode refused the access token: 401 Unauthorized.")]
+    [InlineData("{}", "linodes:read_only linodes:read_write", "linodes:read_only", "invalid-token||Linode refused the access token: 401 Unauthorized.")]
+    [InlineData("{\"errors\":[{\"reason\":\"Invalid Token\"}]}", "linodes:read_only", "linodes:read_only", "invalid-token|Invalid Token|Linode refused the access token: Invalid Token.")]
     public async Task Without_Linodes_reason_text_the_scope_headers_decide(string body, string accepted, string? granted, string expected)
     {
         await using var host = await SignedInAsync();
