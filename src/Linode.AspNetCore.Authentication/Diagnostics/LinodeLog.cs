@@ -92,7 +92,7 @@ internal static partial class LinodeLog
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            ErrorBody(logger, endpoint, BodyLogLimit, body.Length <= BodyLogLimit ? body : body[..BodyLogLimit]);
+            ErrorBody(logger, endpoint, BodyLogLimit, body[..Math.Min(body.Length, BodyLogLimit)]);
         }
     }
 }

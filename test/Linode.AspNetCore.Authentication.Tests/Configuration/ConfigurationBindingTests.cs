@@ -58,6 +58,23 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
+    public async Task The_sign_in_scheme_issuer_and_the_remaining_time_outs_bind_from_configuration()
+    {
+        var options = await BindAsync(new()
+        {
+            [Section + "SignInScheme"] = "External",
+            [Section + "ClaimsIssuer"] = "https://login.linode.com",
+            [Section + "TokenRefreshTimeout"] = "00:00:03",
+            [Section + "RemoteAuthenticationTimeout"] = "00:05:00",
+        });
+
+        Assert.Equal("External", options.SignInScheme);
+        Assert.Equal("https://login.linode.com", options.ClaimsIssuer);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.TokenRefreshTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.RemoteAuthenticationTimeout);
+    }
+
+    [Fact]
     public async Task Scope_binds_from_an_array_too()
     {
         var options = await BindAsync(new()

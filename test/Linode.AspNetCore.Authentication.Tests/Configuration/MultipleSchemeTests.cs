@@ -19,6 +19,7 @@ public sealed class MultipleSchemeTests
 
         Assert.Contains("The Linode schemes 'LinodePersonal' and 'LinodeWork' share the callback path '/signin-linode'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Authentication:Schemes:LinodeWork:CallbackPath", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("= '/signin-linode-linodework', and register that URL with its OAuth client.", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

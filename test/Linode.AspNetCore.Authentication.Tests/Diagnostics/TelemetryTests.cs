@@ -151,6 +151,8 @@ public sealed class TelemetryTests : IDisposable
         var activity = Assert.Single(await StoppedActivitiesAsync(1));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal(errorType, activity.GetTagItem("error.type"));
+        Assert.Equal("exchange", activity.GetTagItem("linode.operation"));
+        Assert.Equal("error", activity.GetTagItem("linode.outcome"));
         Assert.Equal("failed", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
     }
 

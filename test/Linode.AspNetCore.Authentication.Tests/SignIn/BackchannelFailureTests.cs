@@ -211,4 +211,33 @@ public sealed class BackchannelFailureTests
         Assert.Equal("Sign-in with Linode failed. The sign-in could not be completed.\n", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Server=db.internal;Password=hunter2", Assert.Single(host.Failures).Message);
     }
+
+    [Fact]
+    public async Task A_Retry_After_date_is_read_against_the_apps_clock()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+        var retryAt = host.Time.GetUtcNow().AddSeconds(90);
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Profile, new LinodeEmulatorFault
+        {
+            StatusCode = 429,
+            Body = "{\"errors\":[{\"reason\":\"Too many requests\"}]}",
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Retry-After"] = retryAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+        });
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(90, Assert.Single(host.Failures).Data["retry_after"]);
+    }
+
+    [Fact]
+    public async Task A_profile_answer_without_a_profile_is_logged_with_its_status_and_content_type()
+    {
+        var (_, _, _, host) = await SignInWithFaultAsync(LinodeEmulatorEndpoint.Profile, "200-empty-object");
+        await using var _ = host;
+
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5003);
+        Assert.Equal("Linode's profile endpoint answered 200 with a body that is not the JSON Linode sends (content type 'application/json').", log.Formatted);
+    }
 }

@@ -87,4 +87,54 @@ public sealed class TokenResponseEdgeTests
 
         Assert.Equal("exampleUser", Assert.Single(me.ValuesOf("app:username")));
     }
+
+    [Theory]
+    [InlineData("{\"scopes\":[\"linodes:read_only\",5,null,\"events:read_only\"]}", true, "linodes:read_only events:read_only")]
+    [InlineData("{\"scope\":[\"domains:read_write\"]}", true, "domains:read_write")]
+    [InlineData("{\"scopes\":[]}", true, "")]
+    [InlineData("{\"scopes\":42}", false, "")]
+    [InlineData("{}", false, "")]
+    public void Scopes_granted_as_a_json_array_count_and_non_strings_in_it_are_ignored(string answer, bool present, string scopes)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(answer);
+
+        var granted = LinodeGrantedScopes.Read(document.RootElement, out var wasPresent);
+
+        Assert.Equal(present, wasPresent);
+        Assert.Equal(scopes, granted.ToString(" "));
+    }
+
+    [Fact]
+    public void A_token_answer_that_is_not_an_object_grants_nothing()
+    {
+        Assert.Empty(LinodeGrantedScopes.Read(default, out var present));
+        Assert.False(present);
+        using var array = System.Text.Json.JsonDocument.Parse("[\"linodes:read_only\"]");
+        Assert.Empty(LinodeGrantedScopes.Read(array.RootElement, out present));
+        Assert.False(present);
+    }
+
+    [Fact]
+    public void Of_several_errors_Linode_lists_the_first_reason_is_the_description()
+    {
+        var error = LinodeErrorBody.Parse("{\"errors\":[{\"field\":\"x\"},{\"reason\":\"First reason\"},{\"reason\":\"Second reason\"}]}");
+
+        Assert.Equal("First reason", error.Description);
+        Assert.Null(error.Code);
+    }
+
+    [Fact]
+    public async Task A_malformed_token_answer_and_an_error_without_a_code_are_logged_with_what_Linode_sent()
+    {
+        var (_, _, host) = await SignInWithTokenAnswerAsync(200, "<html>not json</html>", "text/html");
+        await using var _ = host;
+
+        var malformed = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5003);
+        Assert.Equal("Linode's token endpoint answered 200 with a body that is not the JSON Linode sends (content type 'text/html').", malformed.Formatted);
+
+        var (_, _, second) = await SignInWithTokenAnswerAsync(500, "{}");
+        await using var __ = second;
+        var failed = Assert.Single(second.Logs.Linode, entry => entry.EventId.Id == 5001);
+        Assert.Equal("Linode's token endpoint answered 500 with error code 'none'.", failed.Formatted);
+    }
 }
