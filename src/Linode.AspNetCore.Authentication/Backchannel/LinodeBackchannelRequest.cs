@@ -8,10 +8,10 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 internal static class LinodeBackchannelRequest
 {
-    // Stryker disable all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
+    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     private static readonly ProductInfoHeaderValue UserAgent = ProductInfoHeaderValue.Parse(LinodeTelemetry.UserAgent);
+    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
-    // Stryker restore all
 
     public static HttpRequestMessage Form(string endpoint, IEnumerable<KeyValuePair<string, string>> fields)
     {
