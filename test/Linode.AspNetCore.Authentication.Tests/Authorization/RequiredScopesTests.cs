@@ -24,9 +24,10 @@ public sealed class RequiredScopesTests
         var authorize = Assert.Single(emulator.RequestsTo(LinodeEmulatorEndpoint.Authorize));
         Assert.Equal("linodes:read_only,linodes:read_write", authorize.Query["scope"]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("this app requires 'linodes:read_write'", body, StringComparison.Ordinal);
+        Assert.Equal("Sign-in with Linode failed. Linode granted 'linodes:read_only', but this app requires 'linodes:read_write'.\n", body);
         var failure = Assert.Single(host.Failures);
         Assert.Equal("insufficient_scope", failure.Data["error"]);
+        Assert.Equal("Missing required scopes: linodes:read_write", failure.Data["error_description"]);
         Assert.Equal("linodes:read_write", failure.Data["missing_scopes"]);
         Assert.Empty(emulator.RequestsTo(LinodeEmulatorEndpoint.Profile));
     }
