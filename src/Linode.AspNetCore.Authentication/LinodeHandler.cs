@@ -65,8 +65,17 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             CountSignIn(_ticketCreated ? "success" : _denied ? "denied" : "failed");
             return handled;
         }
-        catch (Exception exception) when (_issuedAccessToken is not null || exception is not AuthenticationFailureException)
+        catch (Exception) when (!_ticketCreated)
         {
+            // The failure path itself threw: an app's OnRemoteFailure, or a failure it left unhandled (ASP.NET Core then
+            // throws). The app chose that answer; no token is left (a failed ticket revokes its own).
+            CountSignIn("failed");
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // After the ticket was made (an app's OnTicketReceived, the cookie sign-in, the redirect): the token the
+            // ticket holds never reached a cookie.
             await RevokeIssuedTokenAsync().ConfigureAwait(false);
             CountSignIn("failed");
             if (Response.HasStarted)
@@ -76,7 +85,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 
             // Undo whatever the failed sign-in wrote (its Set-Cookie, a half-made redirect) and show the failure page.
             Response.Clear();
-            var failure = LinodeFailure.Create("The sign-in could not be completed.", "sign_in_failed", inner: exception);
+            var failure = LinodeFailure.Create(LinodeRemoteFailurePage.CouldNotComplete, "sign_in_failed", inner: exception);
             var context = new RemoteFailureContext(Context, Scheme, Options, failure);
             await Events.RemoteFailure(context).ConfigureAwait(false);
             if (context.Result?.Handled == true)
@@ -147,9 +156,9 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             new("client_secret", Options.ClientSecret),
         };
 
-        if (context.Properties.Items.Remove(OAuthConstants.CodeVerifierKey, out var codeVerifier) && !string.IsNullOrEmpty(codeVerifier))
+        if (context.Properties.Items.Remove(OAuthConstants.CodeVerifierKey, out var codeVerifier))
         {
-            form.Add(new(OAuthConstants.CodeVerifierKey, codeVerifier));
+            form.Add(new(OAuthConstants.CodeVerifierKey, codeVerifier!));
         }
 
         return ExchangeAsync(form);
@@ -158,7 +167,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     private async Task<OAuthTokenResponse> ExchangeAsync(List<KeyValuePair<string, string>> form)
     {
         var tokens = await LinodeTokenEndpoint.PostAsync(Options, "exchange", form, Logger, Context.RequestAborted).ConfigureAwait(false);
-        _issuedAccessToken = tokens.Error is null ? tokens.AccessToken : null;
+        _issuedAccessToken = tokens.AccessToken; // null when the exchange failed
         return tokens;
     }
 
@@ -195,7 +204,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             LinodeLog.NoGrantedScopes(Logger);
         }
 
-        if (Options.RequiredScopes.Count > 0 && granted.Missing(Options.RequiredScopes) is { Count: > 0 } missing)
+        if (granted.Missing(Options.RequiredScopes) is { Count: > 0 } missing)
         {
             var missingText = string.Join(",", missing);
             var failure = LinodeFailure.Create(
@@ -226,7 +235,6 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         if (_callback || _denied)
         {
             Options.Instrumentation?.SignIn(Scheme.Name, outcome);
-            _callback = _denied = false;
         }
     }
 

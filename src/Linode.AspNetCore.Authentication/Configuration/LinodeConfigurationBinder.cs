@@ -13,25 +13,23 @@ namespace Linode.AspNetCore.Authentication;
 /// </summary>
 internal sealed class LinodeConfigurationBinder : IConfigureNamedOptions<LinodeOptions>
 {
-    private readonly IAuthenticationConfigurationProvider? _configuration;
+    private readonly IAuthenticationConfigurationProvider _configuration;
 
-    public LinodeConfigurationBinder(IAuthenticationConfigurationProvider? configuration = null) => _configuration = configuration;
+    /// <param name="configuration">The authentication configuration (registered by <c>AddAuthentication</c>, which
+    /// every <c>AddLinode</c> follows).</param>
+    public LinodeConfigurationBinder(IAuthenticationConfigurationProvider configuration) => _configuration = configuration;
 
     public void Configure(LinodeOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, LinodeOptions options)
     {
-        if (string.IsNullOrEmpty(name) || _configuration is null)
+        // Only a scheme's options are bound: the unnamed options (IOptions<LinodeOptions>) belong to no scheme.
+        if (string.IsNullOrEmpty(name))
         {
             return;
         }
 
         var section = _configuration.GetSchemeConfiguration(name);
-        if (!section.GetChildren().Any())
-        {
-            return;
-        }
-
         var prefix = LinodeConfigurationKeys.Key(name, string.Empty);
         SetString(section, nameof(options.ClientId), value => options.ClientId = value);
         SetString(section, nameof(options.ClientSecret), value => options.ClientSecret = value);

@@ -13,6 +13,10 @@ internal static class LinodeRemoteFailurePage
     /// <summary>The longest failure message the page shows; longer ones are cut.</summary>
     internal const int MaxMessageLength = 200;
 
+    /// <summary>What the page says of a failure whose message is not safe to show (and the message of the failure the
+    /// handler reports when a sign-in throws after its ticket was made).</summary>
+    internal const string CouldNotComplete = "The sign-in could not be completed.";
+
     public static async Task WriteAsync(RemoteFailureContext context)
     {
         var errorCode = context.Failure?.Data["error"] as string;
@@ -49,6 +53,6 @@ internal static class LinodeRemoteFailurePage
             return message[..Math.Min(message.Length, MaxMessageLength)];
         }
 
-        return "The sign-in could not be completed.";
+        return CouldNotComplete;
     }
 }

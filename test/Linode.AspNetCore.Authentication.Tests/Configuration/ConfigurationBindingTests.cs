@@ -87,6 +87,33 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
+    public async Task Scopes_named_in_configuration_replace_those_an_earlier_registration_set()
+    {
+        await using var host = await LinodeTestHost.StartAsync(
+            settings: new Dictionary<string, string?>
+            {
+                [Section + "ClientId"] = "from-config",
+                [Section + "ClientSecret"] = "secret-from-config",
+                [Section + "Scope"] = "linodes:read_only",
+                [Section + "RequiredScopes:0"] = "linodes:read_only",
+            },
+            addSchemes: (authentication, _) =>
+            {
+                authentication.Services.Configure<LinodeOptions>(LinodeDefaults.AuthenticationScheme, options =>
+                {
+                    options.Scope.Add("events:read_only");
+                    options.RequiredScopes.Add("events:read_only");
+                });
+                authentication.AddLinode(options => options.Scope.Add("volumes:read_only"));
+            });
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<LinodeOptions>>().Get(LinodeDefaults.AuthenticationScheme);
+
+        Assert.Equal(["linodes:read_only", "volumes:read_only"], options.Scope);
+        Assert.Equal(["linodes:read_only"], options.RequiredScopes);
+    }
+
+    [Fact]
     public async Task Defaults_hold_when_configuration_only_has_the_credentials()
     {
         var options = await BindAsync(new());

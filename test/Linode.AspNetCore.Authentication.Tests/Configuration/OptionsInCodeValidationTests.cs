@@ -1,4 +1,5 @@
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linode.AspNetCore.Authentication.Tests.Configuration;
 
@@ -68,6 +69,20 @@ public sealed class OptionsInCodeValidationTests
         });
 
         Assert.NotNull(host.Services);
+    }
+
+    [Fact]
+    public async Task A_named_schemes_invalid_back_channel_time_out_names_that_schemes_key()
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => LinodeTestHost.StartAsync(addSchemes: (authentication, test) => authentication.AddLinode("Staff", options =>
+        {
+            options.ClientId = "staff-client";
+            options.ClientSecret = "staff-secret";
+            options.BackchannelTimeout = TimeSpan.Zero;
+            test.Instrument(options);
+        })));
+
+        Assert.Contains("'Authentication:Schemes:Staff:BackchannelTimeout' must be positive; it is 00:00:00.", Flatten(exception), StringComparison.Ordinal);
     }
 
     private static string Flatten(Exception exception) => exception.InnerException is { } inner ? exception.Message + "\n" + Flatten(inner) : exception.Message;

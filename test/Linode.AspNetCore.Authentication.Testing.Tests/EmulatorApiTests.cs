@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Linode.AspNetCore.Authentication.Testing;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 public sealed class EmulatorApiTests
 {

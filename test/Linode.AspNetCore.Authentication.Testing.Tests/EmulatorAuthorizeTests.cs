@@ -2,7 +2,7 @@ using System.Net;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 public sealed class EmulatorAuthorizeTests
 {

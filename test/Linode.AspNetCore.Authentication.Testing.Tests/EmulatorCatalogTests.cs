@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Linode.AspNetCore.Authentication.Testing;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 /// <summary>The public catalogue a deploy page reads before anyone signs in: regions, plans, a StackScript.</summary>
 public sealed class EmulatorCatalogTests

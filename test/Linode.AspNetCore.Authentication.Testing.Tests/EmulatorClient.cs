@@ -5,7 +5,7 @@ using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 /// <summary>Drives the emulator directly over its in-process handler, as a raw OAuth client would.</summary>
 internal sealed class EmulatorClient : IAsyncDisposable
@@ -24,7 +24,7 @@ internal sealed class EmulatorClient : IAsyncDisposable
         Http = new HttpClient(Emulator.CreateHttpMessageHandler()) { BaseAddress = new Uri("https://login.linode.com/") };
     }
 
-    public Infrastructure.LogCapture Logs { get; } = new();
+    public Linode.AspNetCore.Authentication.Tests.Infrastructure.LogCapture Logs { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Linode.AspNetCore.Authentication.Testing;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 /// <summary>Creating, following and deleting a Linode as the signed-in user: scopes, Linode's validation and error shape,
 /// status on the emulator's clock.</summary>

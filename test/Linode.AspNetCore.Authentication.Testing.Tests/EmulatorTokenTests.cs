@@ -4,7 +4,7 @@ using System.Text;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 public sealed class EmulatorTokenTests
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Linode.AspNetCore.Authentication.Tests.Emulator;
+namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
 /// <summary>The emulator is served to real browsers by the sample: it redirects codes only to registered callbacks,
 /// protects its consent form, stays bounded in memory and answers malformed input with 400, never a 500.</summary>
