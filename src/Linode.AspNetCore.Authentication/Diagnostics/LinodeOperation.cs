@@ -39,11 +39,11 @@ internal sealed class LinodeOperation : IDisposable
     public void Failed(string outcome, int? status, string errorType) => End(outcome, status, errorType);
 
     /// <summary>Records a failure the back-channel reported (its <c>Data</c> carries status and error code).</summary>
-    public void Failed(AuthenticationFailureException failure, string? outcome = null)
+    public void Failed(AuthenticationFailureException failure)
     {
         var status = failure.Data["status"] as int?;
         var code = LinodeFailure.CodeOrNull(failure.Data["error"] as string);
-        outcome ??= code is "timeout" or "unreachable" ? code : "error";
+        var outcome = code is "timeout" or "unreachable" ? code : "error";
         End(outcome, status, code ?? status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? outcome);
     }
 

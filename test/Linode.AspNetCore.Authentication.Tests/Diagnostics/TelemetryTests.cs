@@ -41,7 +41,8 @@ public sealed class TelemetryTests : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    private async Task<(LinodeTestHost Host, MetricCollector<long> Calls, MetricCollector<double> Durations, MetricCollector<long> SignIns)> StartAsync(Action<LinodeOptions>? configure = null)
+    private async Task<(LinodeTestHost Host, MetricCollector<long> Calls, MetricCollector<double> Durations, MetricCollector<long> SignIns)> StartAsync(
+        Action<LinodeOptions>? configure = null, Func<HttpMessageHandler, HttpMessageHandler>? network = null)
     {
         var emulator = LinodeTestHost.NewEmulator();
         emulator.Options.Clients[0].RedirectUri = LinodeTestHost.AppBase + "/signin-";
@@ -53,6 +54,10 @@ public sealed class TelemetryTests : IDisposable
             options.ClientSecret = LinodeEmulatorClient.DefaultClientSecret;
             configure?.Invoke(options);
             test.Instrument(options);
+            if (network is not null)
+            {
+                options.BackchannelHttpHandler = network(options.BackchannelHttpHandler!);
+            }
         }));
         var meters = host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         return (host,
@@ -118,6 +123,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 60));
         var signIn = await SingleSignInAsync(signIns);
         Assert.Equal("success", Tag(signIn, "linode.outcome"));
+        Assert.Equal(_scheme, Tag(signIn, "linode.scheme"));
 
         var activities = await StoppedActivitiesAsync(2);
         Assert.Equal(["Linode exchange", "Linode profile"], activities.Select(a => a.DisplayName));
@@ -154,6 +160,108 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal("exchange", activity.GetTagItem("linode.operation"));
         Assert.Equal("error", activity.GetTagItem("linode.outcome"));
         Assert.Equal("failed", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
+    }
+
+    [Fact]
+    public async Task Durations_are_measured_on_the_apps_clock()
+    {
+        var (host, _, durations, _) = await StartAsync();
+        await using var _ = host;
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        // The test host's clock is a FakeTimeProvider that nobody advanced: every call took no time on it.
+        Assert.Equal([0d, 0d], durations.GetMeasurementSnapshot().Select(m => m.Value));
+    }
+
+    [Fact]
+    public async Task Each_instrument_has_its_unit_description_and_bucket_boundaries()
+    {
+        var (host, _, _, _) = await StartAsync();
+        await using var _ = host;
+        var instruments = host.Services.GetRequiredService<LinodeInstrumentation>();
+
+        Assert.Equal(("linode.authentication.calls", "{call}", "Calls to Linode, by operation, outcome and HTTP status."),
+            (instruments.Calls.Name, instruments.Calls.Unit, instruments.Calls.Description));
+        Assert.Equal(("linode.authentication.call.duration", "s", "Duration of calls to Linode, by operation and outcome."),
+            (instruments.Duration.Name, instruments.Duration.Unit, instruments.Duration.Description));
+        Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], instruments.Duration.Advice!.HistogramBucketBoundaries!);
+        Assert.Equal(("linode.authentication.sign_ins", "{sign_in}", "Completed callbacks of Linode sign-ins, by outcome."),
+            (instruments.SignIns.Name, instruments.SignIns.Unit, instruments.SignIns.Description));
+    }
+
+    [Theory]
+    [InlineData(LinodeEmulatorEndpoint.Token, "exchange")]
+    [InlineData(LinodeEmulatorEndpoint.Profile, "profile")]
+    public async Task An_answer_without_what_Linode_sends_is_counted_as_malformed(LinodeEmulatorEndpoint endpoint, string operation)
+    {
+        var (host, calls, _, _) = await StartAsync();
+        await using var _ = host;
+        host.Emulator.Faults.Add(endpoint, LinodeEmulatorFault.Status(200, "{}"));
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        var call = Assert.Single(calls.GetMeasurementSnapshot(), m => Tag(m, "linode.operation") == operation);
+        Assert.Equal("malformed", Tag(call, "linode.outcome"));
+        Assert.Equal("malformed", Tag(call, "error.type"));
+        Assert.Equal("200", Tag(call, "http.response.status_code"));
+        var activity = Assert.Single(await StoppedActivitiesAsync(endpoint == LinodeEmulatorEndpoint.Token ? 1 : 2), a => Equals(a.GetTagItem("linode.operation"), operation));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+    }
+
+    [Fact]
+    public async Task A_profile_error_and_a_revocation_error_are_counted_as_errors()
+    {
+        var (host, calls, _, _) = await StartAsync();
+        await using var _ = host;
+        using (await SignInAsync(host))
+        {
+        }
+
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Revoke, LinodeEmulatorFault.Status(401, "{\"errors\":[{\"reason\":\"Invalid client credentials\"}]}"));
+        using (await host.SignOutAsync())
+        {
+        }
+
+        host.Emulator.Faults.Add(LinodeEmulatorEndpoint.Profile, LinodeEmulatorFault.Status(500));
+        using (await SignInAsync(host))
+        {
+        }
+
+        // The sign-out's revocation (the failed sign-in then revokes the token it was issued, against the same fault).
+        var revoke = calls.GetMeasurementSnapshot().First(m => Tag(m, "linode.operation") == "revoke");
+        Assert.Equal(("error", "401", "401"), (Tag(revoke, "linode.outcome"), Tag(revoke, "http.response.status_code"), Tag(revoke, "error.type")));
+        var profile = calls.GetMeasurementSnapshot().Where(m => Tag(m, "linode.operation") == "profile").Last();
+        Assert.Equal(("error", "500", "500"), (Tag(profile, "linode.outcome"), Tag(profile, "http.response.status_code"), Tag(profile, "error.type")));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_counted_as_unreachable()
+    {
+        var (host, calls, _, signIns) = await StartAsync(network: inner => new RefusingToken(inner));
+        await using var _ = host;
+
+        using (await SignInAsync(host))
+        {
+        }
+
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal(("exchange", "unreachable", "unreachable"), (Tag(call, "linode.operation"), Tag(call, "linode.outcome"), Tag(call, "error.type")));
+        Assert.Null(Tag(call, "http.response.status_code"));
+        Assert.Equal("failed", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
+    }
+
+    /// <summary>The network refuses the token endpoint (connection refused).</summary>
+    private sealed class RefusingToken(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath == "/oauth/token"
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
+                : base.SendAsync(request, cancellationToken);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication.Tests.SignIn;
@@ -229,6 +230,66 @@ public sealed class BackchannelFailureTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(90, Assert.Single(host.Failures).Data["retry_after"]);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_date_already_past_means_no_wait()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+        var retryAt = host.Time.GetUtcNow().AddSeconds(-90);
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Profile, new LinodeEmulatorFault
+        {
+            StatusCode = 429,
+            Body = "{\"errors\":[{\"reason\":\"Too many requests\"}]}",
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Retry-After"] = retryAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+        });
+
+        using var response = await host.SignInAsync();
+
+        var failure = Assert.Single(host.Failures);
+        Assert.Equal(0, failure.Data["retry_after"]);
+        Assert.Equal("Linode's profile endpoint answered 429 (TooManyRequests); retry after 0 s.", failure.Message);
+    }
+
+    [Fact]
+    public async Task An_error_answer_is_logged_with_Linodes_error_code()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Faults.Add(LinodeEmulatorEndpoint.Token, LinodeEmulatorFault.Status(400, "{\"error\":\"invalid_grant\"}"));
+        await using var host = await LinodeTestHost.StartAsync(emulator: emulator);
+
+        using var response = await host.SignInAsync();
+
+        var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5001);
+        Assert.Equal("Linode's token endpoint answered 400 with error code 'invalid_grant'.", log.Formatted);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_to_the_token_endpoint_fails_as_unreachable()
+    {
+        await using var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) => authentication.AddLinode(options =>
+        {
+            test.Instrument(options);
+            options.BackchannelHttpHandler = new RefusingPath("/oauth/token", test.Emulator.CreateHttpMessageHandler());
+        }));
+
+        using var response = await host.SignInAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var failure = Assert.Single(host.Failures);
+        Assert.Equal("Linode's token endpoint could not be reached: the connection failed.", failure.Message);
+        Assert.Equal("unreachable", failure.Data["error"]);
+        Assert.IsType<HttpRequestException>(failure.InnerException);
+    }
+
+    /// <summary>The network refuses calls to one path (connection refused); every other call reaches the emulator.</summary>
+    private sealed class RefusingPath(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath == path
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
+                : base.SendAsync(request, cancellationToken);
     }
 
     [Fact]
