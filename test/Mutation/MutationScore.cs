@@ -1,49 +1,65 @@
-// Mutation score per folder from a Stryker.NET JSON report, without the equivalent ConfigureAwait(false)→true mutants,
+// Mutation score per folder from Stryker.NET JSON reports, without the equivalent ConfigureAwait(false)→true mutants,
 // and a check that the run is honest: those equivalent mutants must survive (a run that reports them killed had its
 // shared test process broken by an earlier mutant, and every later "kill" is suspect).
-// dotnet run --file test/Mutation/MutationScore.cs -- <path to mutation-report.json> [--survivors]
+// dotnet run --file test/Mutation/MutationScore.cs -- <mutation-report.json> [<more reports>...] [--survivors]
+// Several reports (folder groups run with -m) combine into one table for the whole package: each source file is scored
+// from the last report given that tested it, so list older runs first.
 // --survivors also lists every surviving and uncovered mutant (file:line and replacement), the list to write tests from,
 // and every time-out (counted as detected, as Stryker does; the last column counts them as survived, the worst case for a
 // run on a loaded machine).
 using System.Globalization;
 using System.Text.Json;
 
-var listSurvivors = args.Length == 2 && args[1] == "--survivors";
-if (args.Length is < 1 or > 2 || (args.Length == 2 && !listSurvivors) || !File.Exists(args[0]))
+var listSurvivors = args.Contains("--survivors");
+var reports = args.Where(arg => arg != "--survivors").ToList();
+if (reports.Count == 0 || reports.Any(path => !File.Exists(path)))
 {
-    Console.Error.WriteLine("usage: dotnet run --file test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json> [--survivors]");
+    Console.Error.WriteLine("usage: dotnet run --file test/Mutation/MutationScore.cs -- <StrykerOutput/.../reports/mutation-report.json> [<more reports>...] [--survivors]");
     return 2;
 }
 
-using var report = JsonDocument.Parse(File.ReadAllText(args[0]));
-var rows = new List<(string Folder, string Status, bool Equivalent, string File, int Line, string Replacement, double? Duration)>();
-var killedUncovered = new List<string>();
-foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
+// Per source file, its rows from the last report that tested it (a report of a -m run lists every file, the others Ignored).
+var byFile = new Dictionary<string, (List<(string Folder, string Status, bool Equivalent, string File, int Line, string Replacement, double? Duration)> Rows, List<string> KilledUncovered)>(StringComparer.Ordinal);
+foreach (var path in reports)
 {
-    var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
-    var relative = file.Name.Replace('\\', '/');
-    var srcIndex = relative.LastIndexOf("/src/", StringComparison.Ordinal);
-    var inProject = srcIndex >= 0 ? relative[(srcIndex + 5)..] : relative;
-    var parts = inProject.Split('/');
-    var folder = parts.Length > 2 ? parts[1] : "(project root)";
-    foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
+    using var report = JsonDocument.Parse(File.ReadAllText(path));
+    foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
     {
-        var start = mutant.GetProperty("location").GetProperty("start");
-        var line = start.GetProperty("line").GetInt32();
-        var text = line - 1 < lines.Length ? lines[line - 1] : string.Empty;
-        var replacement = mutant.TryGetProperty("replacement", out var r) ? r.GetString() ?? string.Empty : string.Empty;
-        var equivalent = text.Contains("ConfigureAwait(false)", StringComparison.Ordinal) && replacement is "true";
-        double? duration = mutant.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null;
-        rows.Add((folder, mutant.GetProperty("status").GetString()!, equivalent, inProject, line, replacement, duration));
-
-        // Killed by tests although no test covers it: a static initializer, evaluated outside any test. Once it has run
-        // mutated, the shared test process keeps the broken value and every later kill is suspect.
-        if (mutant.GetProperty("status").GetString() == "Killed" && Count(mutant, "coveredBy") == 0 && Count(mutant, "killedBy") > 0)
+        var fileRows = new List<(string Folder, string Status, bool Equivalent, string File, int Line, string Replacement, double? Duration)>();
+        var fileKilledUncovered = new List<string>();
+        var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
+        var relative = file.Name.Replace('\\', '/');
+        var srcIndex = relative.LastIndexOf("/src/", StringComparison.Ordinal);
+        var inProject = srcIndex >= 0 ? relative[(srcIndex + 5)..] : relative;
+        var parts = inProject.Split('/');
+        var folder = parts.Length > 2 ? parts[1] : "(project root)";
+        foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
         {
-            killedUncovered.Add($"{inProject}:{line}");
+            var start = mutant.GetProperty("location").GetProperty("start");
+            var line = start.GetProperty("line").GetInt32();
+            var text = line - 1 < lines.Length ? lines[line - 1] : string.Empty;
+            var replacement = mutant.TryGetProperty("replacement", out var r) ? r.GetString() ?? string.Empty : string.Empty;
+            var equivalent = text.Contains("ConfigureAwait(false)", StringComparison.Ordinal) && replacement is "true";
+            double? duration = mutant.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null;
+            fileRows.Add((folder, mutant.GetProperty("status").GetString()!, equivalent, inProject, line, replacement, duration));
+
+            // Killed by tests although no test covers it: a static initializer, evaluated outside any test. Once it has run
+            // mutated, the shared test process keeps the broken value and every later kill is suspect.
+            if (mutant.GetProperty("status").GetString() == "Killed" && Count(mutant, "coveredBy") == 0 && Count(mutant, "killedBy") > 0)
+            {
+                fileKilledUncovered.Add($"{inProject}:{line}");
+            }
+        }
+
+        if (fileRows.Any(row => Counted(row.Status)))
+        {
+            byFile[inProject] = (fileRows, fileKilledUncovered);
         }
     }
 }
+
+var rows = byFile.Values.SelectMany(entry => entry.Rows).ToList();
+var killedUncovered = byFile.Values.SelectMany(entry => entry.KilledUncovered).ToList();
 
 static int Count(JsonElement mutant, string property) =>
     mutant.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
