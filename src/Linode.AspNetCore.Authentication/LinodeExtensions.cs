@@ -47,9 +47,8 @@ public static class LinodeExtensions
         ArgumentException.ThrowIfNullOrEmpty(authenticationScheme);
         ArgumentNullException.ThrowIfNull(configureOptions);
 
+        // AddAuthentication has registered TimeProvider.System and the metrics services (IMeterFactory) already.
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
         services.TryAddSingleton<LinodeInstrumentation>();
         services.AddHttpClient(LinodeDefaults.BackchannelHttpClientName).UseLinodeHttpClientLogger();
         services.TryAddSingleton<ILinodeTokenRevoker, LinodeTokenRevoker>();
@@ -66,8 +65,7 @@ public static class LinodeExtensions
         services.TryAddSingleton<LinodeTokenRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeSessionEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());
-        services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme));
-        services.AddOptions<LinodeOptions>(authenticationScheme).ValidateOnStart();
+        services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme)); // LinodeStartupCheck validates its options at start
 
         return builder.AddOAuth<LinodeOptions, LinodeHandler>(authenticationScheme, displayName!, configureOptions);
     }

@@ -116,17 +116,17 @@ public class LinodeOptions : OAuthOptions
 
         if (RevocationTimeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"'{section}RevocationTimeout' must be positive; it is {RevocationTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{section}RevocationTimeout' must be positive; it is {RevocationTimeout:c}."));
         }
 
         if (TokenRefreshWindow <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"'{section}TokenRefreshWindow' must be positive; it is {TokenRefreshWindow.ToString("c", CultureInfo.InvariantCulture)}.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{section}TokenRefreshWindow' must be positive; it is {TokenRefreshWindow:c}."));
         }
 
         if (TokenRefreshTimeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"'{section}TokenRefreshTimeout' must be positive; it is {TokenRefreshTimeout.ToString("c", CultureInfo.InvariantCulture)}.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{section}TokenRefreshTimeout' must be positive; it is {TokenRefreshTimeout:c}."));
         }
 
         if (AutomaticTokenRefresh && !SaveTokens)

@@ -8,6 +8,7 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// </summary>
 internal static class EmulatorScopes
 {
+    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
     private static readonly Dictionary<string, string> FamilyNames = new(StringComparer.Ordinal)
     {
         ["account"] = "Account", ["child_account"] = "Child accounts", ["databases"] = "Databases", ["domains"] = "Domains",

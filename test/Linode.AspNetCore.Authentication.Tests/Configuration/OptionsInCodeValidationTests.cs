@@ -11,6 +11,7 @@ public sealed class OptionsInCodeValidationTests
     {
         { "BackchannelTimeout", "'Authentication:Schemes:Linode:BackchannelTimeout' must be positive; it is 00:00:00." },
         { "BackchannelTimeoutNegative", "'Authentication:Schemes:Linode:BackchannelTimeout' must be positive; it is -00:00:01." },
+        { "RevocationTimeout", "'Authentication:Schemes:Linode:RevocationTimeout' must be positive; it is -00:00:01." },
         { "TokenRefreshWindow", "'Authentication:Schemes:Linode:TokenRefreshWindow' must be positive; it is 00:00:00." },
         { "TokenRefreshTimeout", "'Authentication:Schemes:Linode:TokenRefreshTimeout' must be positive; it is 00:00:00." },
         { "CallbackPath", "The Linode scheme 'Linode' has no CallbackPath. Set 'Authentication:Schemes:Linode:CallbackPath' (default '/signin-linode')." },
@@ -32,6 +33,9 @@ public sealed class OptionsInCodeValidationTests
                     break;
                 case "BackchannelTimeoutNegative":
                     options.BackchannelTimeout = TimeSpan.FromSeconds(-1);
+                    break;
+                case "RevocationTimeout":
+                    options.RevocationTimeout = TimeSpan.FromSeconds(-1);
                     break;
                 case "TokenRefreshWindow":
                     options.TokenRefreshWindow = TimeSpan.Zero;

@@ -9,6 +9,9 @@ public sealed class OptionsValidationTests
 {
     private const string Section = "Authentication:Schemes:Linode:";
 
+    private const string ClientIdAdvice = "The Linode scheme 'Linode' has no ClientId. Set 'Authentication:Schemes:Linode:ClientId' (for example with " +
+        "'dotnet user-secrets init' once, then 'dotnet user-secrets set \"Authentication:Schemes:Linode:ClientId\" <id>') or LinodeOptions.ClientId to the id of your OAuth client at cloud.linode.com.";
+
     private static Dictionary<string, string?> ValidSettings() => new()
     {
         [Section + "ClientId"] = LinodeEmulatorClient.DefaultClientId,
@@ -16,9 +19,9 @@ public sealed class OptionsValidationTests
     };
 
     [Theory]
-    [InlineData("ClientId", null, "has no ClientId. Set 'Authentication:Schemes:Linode:ClientId'")]
-    [InlineData("ClientId", "  ", "has no ClientId. Set 'Authentication:Schemes:Linode:ClientId'")]
-    [InlineData("ClientSecret", null, "has no ClientSecret. Set 'Authentication:Schemes:Linode:ClientSecret'")]
+    [InlineData("ClientId", null, ClientIdAdvice)]
+    [InlineData("ClientId", "  ", ClientIdAdvice)]
+    [InlineData("ClientSecret", null, "The Linode scheme 'Linode' has no ClientSecret. Set 'Authentication:Schemes:Linode:ClientSecret' (user-secrets or an environment variable; never commit it) or LinodeOptions.ClientSecret.")]
     [InlineData("TokenEndpoint", "http://login.example.com/oauth/token", "TokenEndpoint must be an absolute https URL (http only for loopback hosts such as the emulator); 'Authentication:Schemes:Linode:TokenEndpoint' is 'http://login.example.com/oauth/token'")]
     [InlineData("AuthorizationEndpoint", "not a url", "'Authentication:Schemes:Linode:AuthorizationEndpoint' is 'not a url'")]
     [InlineData("UserInformationEndpoint", "/v4/profile", "'Authentication:Schemes:Linode:UserInformationEndpoint' is '/v4/profile'")]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Linode.AspNetCore.Authentication.Tests.Configuration;
 
-/// <summary><c>AddLinode</c> registers everything its scheme needs, so it also works in a plain DI container (a worker, a
-/// test, an app built without the web host, which registers metrics and a clock by itself).</summary>
+/// <summary><c>AddLinode</c> (after <c>AddAuthentication</c>, which brings the clock and the metrics services) registers
+/// everything its scheme needs, so it also works in a plain DI container: a worker, a test, an app without the web host.</summary>
 public sealed class PlainContainerTests
 {
     [Fact]
@@ -27,6 +27,17 @@ public sealed class PlainContainerTests
         Assert.Equal(typeof(LinodeHandler), scheme!.HandlerType);
         Assert.Equal(LinodeDefaults.DisplayName, scheme.DisplayName);
         Assert.Equal("Linode", LinodeDefaults.DisplayName);
+    }
+
+    [Fact]
+    public void AddLinode_refuses_a_missing_builder_scheme_or_delegate_naming_it()
+    {
+        var builder = new ServiceCollection().AddAuthentication();
+
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => LinodeExtensions.AddLinode(null!, "Linode", null, _ => { })).ParamName);
+        Assert.Equal("authenticationScheme", Assert.Throws<ArgumentException>(() => builder.AddLinode(string.Empty, null, _ => { })).ParamName);
+        Assert.Equal("authenticationScheme", Assert.Throws<ArgumentNullException>(() => builder.AddLinode(null!, null, _ => { })).ParamName);
+        Assert.Equal("configureOptions", Assert.Throws<ArgumentNullException>(() => builder.AddLinode("Linode", null, null!)).ParamName);
     }
 
     [Fact]
