@@ -33,6 +33,26 @@ public sealed class RequiredScopesTests
     }
 
     [Fact]
+    public async Task A_failure_for_several_missing_scopes_lists_each_granted_and_each_missing_scope()
+    {
+        var emulator = LinodeTestHost.NewEmulator();
+        emulator.Options.GrantedScopes = [LinodeScopes.Linodes.ReadOnly, LinodeScopes.Volumes.ReadOnly];
+        await using var host = await LinodeTestHost.StartAsync(options =>
+        {
+            options.RequiredScopes.Add(LinodeScopes.Linodes.ReadWrite);
+            options.RequiredScopes.Add(LinodeScopes.Domains.ReadOnly);
+        }, emulator: emulator);
+
+        using var response = await host.SignInAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("Sign-in with Linode failed. Linode granted 'linodes:read_only,volumes:read_only', but this app requires 'linodes:read_write,domains:read_only'.\n", body);
+        var failure = Assert.Single(host.Failures);
+        Assert.Equal("Missing required scopes: linodes:read_write,domains:read_only", failure.Data["error_description"]);
+        Assert.Equal("linodes:read_write,domains:read_only", failure.Data["missing_scopes"]);
+    }
+
+    [Fact]
     public async Task A_sign_in_that_covers_the_required_scopes_succeeds()
     {
         await using var host = await LinodeTestHost.StartAsync(options => options.RequiredScopes.Add(LinodeScopes.Linodes.ReadOnly));
