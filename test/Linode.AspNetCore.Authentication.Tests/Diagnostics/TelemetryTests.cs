@@ -63,7 +63,7 @@ public sealed class TelemetryTests : IDisposable
         return (host,
             new MetricCollector<long>(meters, LinodeTelemetry.Name, "linode.authentication.calls"),
             new MetricCollector<double>(meters, LinodeTelemetry.Name, "linode.authentication.call.duration"),
-            new MetricCollector<long>(meters, LinodeTelemetry.Name, "linode.authentication.sign_ins"));
+            SignInCounter.Listen(host.Services));
     }
 
     /// <summary>The activities of this test's scheme once <paramref name="count"/> have stopped (a stop can be reported on
@@ -76,22 +76,6 @@ public sealed class TelemetryTests : IDisposable
         }
 
         return _activities.ToArray();
-    }
-
-    /// <summary>The one sign-in measurement: the handler counts the outcome once the callback's pipeline has finished,
-    /// which can be just after the browser has received the callback's redirect, so wait for it (up to 5 s).</summary>
-    private static async Task<CollectedMeasurement<long>> SingleSignInAsync(MetricCollector<long> signIns)
-    {
-        try
-        {
-            await signIns.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-            // Asserted below: none arrived.
-        }
-
-        return Assert.Single(signIns.GetMeasurementSnapshot());
     }
 
     private Task<HttpResponseMessage> SignInAsync(LinodeTestHost host) => host.Browser.GetAsync(LinodeTestHost.AppBase + "/challenge/" + _scheme);
@@ -121,7 +105,7 @@ public sealed class TelemetryTests : IDisposable
         });
         Assert.Equal(2, durations.GetMeasurementSnapshot().Count);
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 60));
-        var signIn = await SingleSignInAsync(signIns);
+        var signIn = await SignInCounter.SingleAsync(signIns);
         Assert.Equal("success", Tag(signIn, "linode.outcome"));
         Assert.Equal(_scheme, Tag(signIn, "linode.scheme"));
 
@@ -159,7 +143,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(errorType, activity.GetTagItem("error.type"));
         Assert.Equal("exchange", activity.GetTagItem("linode.operation"));
         Assert.Equal("error", activity.GetTagItem("linode.outcome"));
-        Assert.Equal("failed", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
+        Assert.Equal("failed", Tag(await SignInCounter.SingleAsync(signIns), "linode.outcome"));
     }
 
     [Fact]
@@ -242,7 +226,7 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task A_refused_connection_is_counted_as_unreachable()
     {
-        var (host, calls, _, signIns) = await StartAsync(network: inner => new RefusingToken(inner));
+        var (host, calls, _, signIns) = await StartAsync(network: inner => new RefusingPath("/oauth/token", inner));
         await using var _ = host;
 
         using (await SignInAsync(host))
@@ -252,16 +236,7 @@ public sealed class TelemetryTests : IDisposable
         var call = Assert.Single(calls.GetMeasurementSnapshot());
         Assert.Equal(("exchange", "unreachable", "unreachable"), (Tag(call, "linode.operation"), Tag(call, "linode.outcome"), Tag(call, "error.type")));
         Assert.Null(Tag(call, "http.response.status_code"));
-        Assert.Equal("failed", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
-    }
-
-    /// <summary>The network refuses the token endpoint (connection refused).</summary>
-    private sealed class RefusingToken(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            request.RequestUri!.AbsolutePath == "/oauth/token"
-                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
-                : base.SendAsync(request, cancellationToken);
+        Assert.Equal("failed", Tag(await SignInCounter.SingleAsync(signIns), "linode.outcome"));
     }
 
     [Fact]
@@ -385,7 +360,7 @@ public sealed class TelemetryTests : IDisposable
         {
         }
 
-        Assert.Equal("denied", Tag(await SingleSignInAsync(signIns), "linode.outcome"));
+        Assert.Equal("denied", Tag(await SignInCounter.SingleAsync(signIns), "linode.outcome"));
         Assert.Empty(calls.GetMeasurementSnapshot());
     }
 

@@ -46,7 +46,7 @@ public sealed class RevocationEdgeTests
         await using var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) => authentication.AddLinode(options =>
         {
             test.Instrument(options);
-            options.BackchannelHttpHandler = new RefusingRevocation(test.Emulator.CreateHttpMessageHandler());
+            options.BackchannelHttpHandler = new RefusingPath("/oauth/revoke", test.Emulator.CreateHttpMessageHandler());
         }));
         using (await host.SignInAsync())
         {
@@ -62,14 +62,5 @@ public sealed class RevocationEdgeTests
         Assert.Equal("unreachable", result.Error);
         Assert.StartsWith("Revoking the Linode token of scheme 'Linode' failed: unreachable. The local sign-out goes on.", Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5015).Message, StringComparison.Ordinal);
         Assert.StartsWith("Linode's revocation endpoint could not be reached: the connection failed.", Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5002).Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>The network refuses the revocation call (connection refused); every other call reaches the emulator.</summary>
-    private sealed class RefusingRevocation(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            request.RequestUri!.AbsolutePath == "/oauth/revoke"
-                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
-                : base.SendAsync(request, cancellationToken);
     }
 }

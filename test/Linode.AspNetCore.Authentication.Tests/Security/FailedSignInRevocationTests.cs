@@ -3,7 +3,6 @@ using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication.Tests.Security;
@@ -67,25 +66,6 @@ public sealed class FailedSignInRevocationTests
         AssertIssuedTokenRevoked(host);
     }
 
-    /// <summary>The one outcome <paramref name="signIns"/> recorded (waits up to 5 s for it).</summary>
-    private static async Task<string?> SingleSignInOutcomeAsync(MetricCollector<long> signIns)
-    {
-        try
-        {
-            await signIns.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-            // Asserted below: none arrived.
-        }
-
-        var measurement = Assert.Single(signIns.GetMeasurementSnapshot());
-        return measurement.Tags.TryGetValue("linode.outcome", out var outcome) ? outcome as string : null;
-    }
-
-    private static MetricCollector<long> SignInCounter(LinodeTestHost host) =>
-        new(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), LinodeTelemetry.Name, "linode.authentication.sign_ins");
-
     [Fact]
     public async Task A_failure_after_the_session_cookie_was_written_answers_the_page_without_that_cookie_and_counts_a_failed_sign_in()
     {
@@ -95,7 +75,7 @@ public sealed class FailedSignInRevocationTests
                 cookie.Events.OnSignedIn = _ => throw new InvalidOperationException("app bug after the cookie was written"));
             authentication.AddLinode(test.Instrument);
         });
-        using var signIns = SignInCounter(host);
+        using var signIns = SignInCounter.Listen(host.Services);
 
         using var response = await host.SignInAsync();
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -104,7 +84,7 @@ public sealed class FailedSignInRevocationTests
         Assert.Equal("Sign-in with Linode failed. The sign-in could not be completed.\n", body);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         Assert.DoesNotContain(host.Browser.Cookies.GetAllCookies(), cookie => cookie.Name == ".AspNetCore.Cookies" && !cookie.Expired);
-        Assert.Equal("failed", await SingleSignInOutcomeAsync(signIns));
+        Assert.Equal("failed", (await SignInCounter.SingleAsync(signIns)).Tags["linode.outcome"]);
         var failure = Assert.Single(host.Failures);
         Assert.Equal("The sign-in could not be completed.", failure.Message);
         Assert.Equal("app bug after the cookie was written", failure.InnerException!.Message);
@@ -120,13 +100,13 @@ public sealed class FailedSignInRevocationTests
             calls++;
             throw new InvalidOperationException("app failure handler bug");
         });
-        using var signIns = SignInCounter(host);
+        using var signIns = SignInCounter.Listen(host.Services);
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => host.Browser.GetAsync(LinodeTestHost.AppBase + "/signin-linode?code=forged&state=forged"));
 
         Assert.Equal("app failure handler bug", exception.Message);
         Assert.Equal(1, calls);
-        Assert.Equal("failed", await SingleSignInOutcomeAsync(signIns));
+        Assert.Equal("failed", (await SignInCounter.SingleAsync(signIns)).Tags["linode.outcome"]);
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token));
         Assert.Empty(host.Revocations);
     }

@@ -283,15 +283,6 @@ public sealed class BackchannelFailureTests
         Assert.IsType<HttpRequestException>(failure.InnerException);
     }
 
-    /// <summary>The network refuses calls to one path (connection refused); every other call reaches the emulator.</summary>
-    private sealed class RefusingPath(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            request.RequestUri!.AbsolutePath == path
-                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
-                : base.SendAsync(request, cancellationToken);
-    }
-
     [Fact]
     public async Task A_profile_answer_without_a_profile_is_logged_with_its_status_and_content_type()
     {
