@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 var embeddedEmulator = await EmbeddedLinodeEmulator.StartIfNeededAsync(builder);
 
 builder.Services.AddControllersWithViews();
+builder.Services.AddFrameProtection();
 
 // One instance: keys in a folder, sessions in the cookie. Several instances: set ConnectionStrings:Redis and Redis holds
 // the key ring and the sessions, and coordinates token refreshes (see "Running more than one instance" in the README).
@@ -66,6 +67,7 @@ builder.Services.AddSingleton<WebSample.Deploy.DeployChoicesCookie>();
 
 var app = builder.Build();
 
+app.UseFrameProtection();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -6,14 +6,15 @@ namespace WebSample.Services;
 /// <summary>One page of a Linode list.</summary>
 public sealed record LinodePage<T>(IReadOnlyList<T> Data, int Page, int Pages, int Results);
 
-/// <summary>A Linode instance (the fields this sample shows).</summary>
+/// <summary>A Linode instance (the fields this sample shows). A list Linode leaves out reads as empty: the source-generated
+/// reader sets a missing init-only property to null, whatever its initializer says.</summary>
 public sealed record LinodeInstance(long Id, string Label, string Region, string Type, string Status)
 {
     public string? Image { get; init; }
 
-    public IReadOnlyList<string> Ipv4 { get; init; } = [];
+    public IReadOnlyList<string> Ipv4 { get => field ?? []; init; }
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get => field ?? []; init; }
 }
 
 /// <summary>A plan (<c>GET /v4/linode/types</c>).</summary>
