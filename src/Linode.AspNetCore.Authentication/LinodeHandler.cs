@@ -48,12 +48,22 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     /// <inheritdoc />
     protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new LinodeEvents());
 
-    /// <summary>Handles the callback. When a sign-in fails after Linode issued a token (a missing required scope, a failed
+    /// <summary>Handles the callback. Linode redirects back with a GET: any other method is answered 405 (with
+    /// <c>Allow: GET</c>) before the state is read, so it neither exchanges the code nor spends the correlation cookie.
+    /// When a sign-in fails after Linode issued a token (a missing required scope, a failed
     /// profile call, an app's event throwing, an error while signing in or redirecting) the token is revoked, and an
     /// exception that escapes is answered with the remote-failure page rather than a 500.</summary>
     /// <returns>Whether the request was handled.</returns>
     public override async Task<bool> HandleRequestAsync()
     {
+        if (!HttpMethods.IsGet(Request.Method) && await ShouldHandleRequestAsync().ConfigureAwait(false))
+        {
+            LinodeLog.CallbackMethodNotAllowed(Logger, Scheme.Name, Request.Method);
+            Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            Response.Headers.Allow = HttpMethods.Get;
+            return true;
+        }
+
         try
         {
             var handled = await base.HandleRequestAsync().ConfigureAwait(false);

@@ -75,6 +75,9 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "A sign-in with scheme '{Scheme}' did not complete after Linode issued a token; revoking that token.")]
     public static partial void RevokingUnclaimedToken(ILogger logger, string scheme);
 
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "The callback of scheme '{Scheme}' was requested with method {Method}; Linode redirects with GET, so it was answered 405 and the sign-in's state is kept.")]
+    public static partial void CallbackMethodNotAllowed(ILogger logger, string scheme, string method);
+
     [LoggerMessage(EventId = 5050, Level = LogLevel.Warning, Message = "The session store of cookie scheme '{Scheme}' could not be reached to {Operation} a session; the request goes on without it (a read makes the user sign in again).")]
     public static partial void SessionStoreUnavailable(ILogger logger, string scheme, string operation, Exception exception);
 
