@@ -5,8 +5,9 @@ using StackExchange.Redis;
 namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
 
 /// <summary>The cost goals, counted on the Redis server itself (<c>INFO commandstats</c>, data commands processed): an
-/// authenticated request with a server session costs one Redis command; refresh coordination costs none while the token
-/// is not due.</summary>
+/// authenticated request with a server session costs two Redis commands sent together (one round trip: the session and
+/// the marker a sign-out leaves, so a session a slow request renewed after the sign-out is still refused); refresh
+/// coordination costs none while the token is not due.</summary>
 public sealed class RedisRoundTripTests : IAsyncLifetime
 {
     private const int Requests = 20;
@@ -17,7 +18,7 @@ public sealed class RedisRoundTripTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _redis.DisposeAsync();
 
     [Theory]
-    [InlineData(true, 1)]
+    [InlineData(true, 2)]
     [InlineData(false, 0)]
     public async Task Commands_per_authenticated_request(bool serverSessions, int expectedPerRequest)
     {

@@ -90,6 +90,12 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5053, Level = LogLevel.Error, Message = "Sign-out could not delete the session of cookie scheme '{Scheme}' from the store; it stays valid until it expires.")]
     public static partial void SessionNotRemoved(ILogger logger, string scheme, Exception exception);
 
+    [LoggerMessage(EventId = 5054, Level = LogLevel.Debug, Message = "A cookie of scheme '{Scheme}' names a session that was signed out; the user is not signed in.")]
+    public static partial void SessionEnded(ILogger logger, string scheme);
+
+    [LoggerMessage(EventId = 5055, Level = LogLevel.Warning, Message = "A request of cookie scheme '{Scheme}' tried to renew a session that is {Reason}; nothing was written, and tokens only that request held are revoked.")]
+    public static partial void SessionRenewalRefused(ILogger logger, string scheme, string reason);
+
     /// <summary>Logs an error body at Debug, truncated; the string is cut only when Debug is on.</summary>
     public static void LogErrorBody(ILogger logger, string endpoint, string body)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,9 +30,9 @@ public static class LinodeDistributedSessionExtensions
                 $"AddLinodeDistributedSessions(\"{cookieScheme}\") keeps sessions in an IDistributedCache, and none is registered: call services.AddStackExchangeRedisCache(...) (or AddLinodeRedis(...).StoreSessions()), or AddDistributedMemoryCache() for a single instance.");
             options.SessionStore = new LinodeDistributedTicketStore(
                 cookieScheme,
+                options,
                 cache,
-                services.GetRequiredService<IDataProtectionProvider>(),
-                services.GetService<TimeProvider>() ?? TimeProvider.System,
+                services,
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinodeDistributedTicketStore).FullName!));
         });
         return builder;

@@ -121,6 +121,10 @@ internal sealed class LinodeSessionEvents : IPostConfigureOptions<CookieAuthenti
         if (properties is not null)
         {
             await _revocation.RevokeTicketAsync(context.HttpContext, properties, onSignOut: true).ConfigureAwait(false);
+            if (context.Options.SessionStore is LinodeDistributedTicketStore store && LinodeSavedTokens.AccessToken(properties) is { } accessToken)
+            {
+                await store.NoteRevokedAsync(context.HttpContext, accessToken).ConfigureAwait(false);
+            }
         }
     }
 

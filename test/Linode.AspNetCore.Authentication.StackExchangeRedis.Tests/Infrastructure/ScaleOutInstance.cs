@@ -21,7 +21,8 @@ namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructu
 /// One instance of a "Sign in with Linode" app on Kestrel (its own host, its own loopback port), configured as a
 /// multi-instance app would be. Pages: <c>/challenge</c> (sign in, back to <c>/landed</c>, which reads no cookie),
 /// <c>/</c> (authenticates the cookie, so it refreshes when due: answers the user and a hash of the access token it ended
-/// up with, or 401), <c>POST /signout</c>.
+/// up with, or 401), <c>POST /hold</c> (authenticates like <c>/</c>, then reads its whole body before answering: a slow
+/// request whose cookie renewal is written when it ends), <c>POST /signout</c>.
 /// </summary>
 public sealed class ScaleOutInstance : IAsyncDisposable
 {
@@ -65,6 +66,7 @@ public sealed class ScaleOutInstance : IAsyncDisposable
             {
                 options.Configuration = redis.Configuration;
                 options.KeyPrefix = settings.KeyPrefix;
+                settings.ConfigureRedis?.Invoke(options);
             }).PersistDataProtectionKeys();
             if (settings.ServerSessions)
             {
@@ -88,6 +90,12 @@ public sealed class ScaleOutInstance : IAsyncDisposable
             }
 
             return Results.Text(result.Principal!.Identity!.Name + " " + TokenHash(result.Properties!.GetTokenValue("access_token")));
+        });
+        app.MapPost("/hold", async (HttpContext context) =>
+        {
+            var result = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            return result.Succeeded ? Results.Text("held " + TokenHash(result.Properties!.GetTokenValue("access_token"))) : Results.Unauthorized();
         });
         app.MapPost("/signout", async (HttpContext context) =>
         {

@@ -24,4 +24,7 @@ public sealed record ScaleOutSettings
 
     /// <summary>Where instances without Redis share their key ring.</summary>
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "linode-scale-out-keys-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Changes the Redis coordination's timings (after the connection and prefix are set).</summary>
+    public Action<LinodeRedisOptions>? ConfigureRedis { get; init; }
 }

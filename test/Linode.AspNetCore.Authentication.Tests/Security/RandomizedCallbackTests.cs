@@ -202,9 +202,9 @@ public sealed class RandomizedCallbackTests
 
     public sealed record CallbackCase(string Method, StateKind State, CodeKind Code, CookieKind Cookie, string? Error, string Noise, bool Duplicate)
     {
-        /// <summary>Only this combination may sign a user in: the browser's own state and correlation cookie, Linode's
-        /// code used once, no error, nothing duplicated.</summary>
-        public bool IsValidFlow => State == StateKind.Valid && Code == CodeKind.Valid && Cookie == CookieKind.Kept && Error is null && !Duplicate;
+        /// <summary>Only this combination may sign a user in: a GET (Linode's redirect), the browser's own state and
+        /// correlation cookie, Linode's code used once, no error, nothing duplicated.</summary>
+        public bool IsValidFlow => Method == "GET" && State == StateKind.Valid && Code == CodeKind.Valid && Cookie == CookieKind.Kept && Error is null && !Duplicate;
 
         public IEnumerable<string> InjectedValues => new[] { Error, Noise }.OfType<string>().Where(value => value.Length > 0);
 

@@ -78,7 +78,7 @@ public sealed class DistributedSessionTests
         Assert.Equal([key], cache.Removals);
         Assert.Equal(HttpStatusCode.Found, replayed.StatusCode);
         Assert.Equal("login.linode.com", replayed.Headers.Location?.Host);
-        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 5051 && entry.Level == LogLevel.Debug && entry.Message.Contains("'Cookies'", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId.Id == 5054 && entry.Level == LogLevel.Debug && entry.Message.Contains("'Cookies'", StringComparison.Ordinal));
     }
 
     [Theory]
