@@ -1,4 +1,5 @@
 using Linode.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -35,12 +36,25 @@ public sealed class AccountController : Controller
         return View("Disconnected", result.Succeeded);
     }
 
-    /// <summary>Signs out of the cookie; the Linode handler revokes the token at Linode as part of it.</summary>
+    /// <summary>Signs out of the cookie; the Linode handler revokes the token at Linode as part of it. The anti-forgery
+    /// token is checked here rather than by the filter: it is bound to the signed-in user, and when the session ended on
+    /// its own while this request was on its way (Linode refused the refresh; the package signed the user out and revoked
+    /// then) it no longer matches. A sign-out of a user who is no longer signed in harms nobody, so it still ends whatever
+    /// is left and says so; a forged sign-out of a signed-in user is refused (400).</summary>
     [HttpPost("/signout")]
-    [ValidateAntiForgeryToken]
-    public async Task<IActionResult> SignOutOfLinode()
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> SignOutOfLinode([FromServices] IAntiforgery antiforgery)
     {
+        if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        TempData[SignedOutKey] = true;
         return Redirect("/");
     }
+
+    /// <summary>The TempData key that makes the home page say the user is signed out.</summary>
+    public const string SignedOutKey = "SignedOut";
 }
