@@ -39,7 +39,7 @@ internal sealed record LinodeSharedRefresh(
         var shared = JsonSerializer.Deserialize(dataProtection.CreateProtector(Purpose).Unprotect(protectedBytes), LinodeSharedRefreshJson.Default.LinodeSharedRefresh)
             ?? throw new JsonException("Empty shared refresh.");
         return new LinodeRefreshedTokens(
-            new LinodeTokenRefreshResult(shared.Scheme, shared.Outcome, shared.ExpiresAt, shared.StatusCode, shared.Error),
+            new LinodeTokenRefreshResult(shared.Scheme, shared.Outcome, shared.ExpiresAt, shared.StatusCode, shared.Error) { IsFromAnotherInstance = true },
             shared.AccessToken,
             shared.RefreshToken,
             shared.TokenType,

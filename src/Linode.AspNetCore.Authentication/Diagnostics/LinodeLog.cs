@@ -51,7 +51,7 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Refreshed the Linode tokens of scheme '{Scheme}'; the new access token expires at {ExpiresAt:o}.")]
     public static partial void TokenRefreshed(ILogger logger, string scheme, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Linode refused the refresh token of scheme '{Scheme}' (HTTP {StatusCode}, error code '{ErrorCode}'); signing the user out.")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Linode refused the refresh token of scheme '{Scheme}' (HTTP {StatusCode}, error code '{ErrorCode}').")]
     public static partial void TokenRefreshRejected(ILogger logger, string scheme, int? statusCode, string? errorCode);
 
     [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Refreshing the Linode tokens of scheme '{Scheme}' failed (HTTP {StatusCode}, error code '{ErrorCode}'); the session is kept and a later request retries.")]
@@ -68,6 +68,9 @@ internal static partial class LinodeLog
 
     [LoggerMessage(EventId = 5026, Level = LogLevel.Information, Message = "The refresh of scheme '{Scheme}' failed {Failures} time(s) in a row; this session tries again from {RetryAt:o}.")]
     public static partial void TokenRefreshBackingOff(ILogger logger, string scheme, DateTimeOffset retryAt, int failures);
+
+    [LoggerMessage(EventId = 5027, Level = LogLevel.Warning, Message = "Linode refused the refresh token of a session of scheme '{Scheme}' ({Whose} grant): every request of that session is signed out, and its access token revoked once.")]
+    public static partial void SigningOutAfterRejectedRefresh(ILogger logger, string scheme, string whose);
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "A challenge of scheme '{Scheme}' carried a return URL that is not local to this app; the user will come back to '/' instead.")]
     public static partial void UnsafeReturnUrl(ILogger logger, string scheme);

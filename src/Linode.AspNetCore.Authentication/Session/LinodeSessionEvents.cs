@@ -60,9 +60,10 @@ internal sealed class LinodeSessionEvents : IPostConfigureOptions<CookieAuthenti
                 }
 
                 var refreshed = await _refresher.RefreshIfDueAsync(context, scheme).ConfigureAwait(false);
-                if (refreshed?.Outcome == LinodeTokenRefreshOutcome.Rejected)
+                if (refreshed is ({ Outcome: LinodeTokenRefreshOutcome.Rejected }, var revokes))
                 {
-                    context.HttpContext.Items[ticketKey] = properties;
+                    // One request of the refused refresh revokes the token; the others only sign out.
+                    context.HttpContext.Items[ticketKey] = revokes ? properties : Revoked;
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
                     return;

@@ -9,6 +9,7 @@ internal sealed class LinodeRefreshFlight
 {
     private readonly Lazy<Task<LinodeRefreshedTokens>> _task;
     private int _eventRaised;
+    private int _signedOut;
 
     public LinodeRefreshFlight(DateTimeOffset startedAt, int earlierFailures, Func<LinodeRefreshFlight, Task<LinodeRefreshedTokens>> run)
     {
@@ -38,6 +39,9 @@ internal sealed class LinodeRefreshFlight
 
     /// <summary>True for the one request that raises <c>OnTokenRefreshed</c> for this refresh.</summary>
     public bool ClaimEvent() => Interlocked.Exchange(ref _eventRaised, 1) == 0;
+
+    /// <summary>After Linode refused the refresh token: true for the one request that logs the sign-out and revokes.</summary>
+    public bool ClaimSignOut() => Interlocked.Exchange(ref _signedOut, 1) == 0;
 
     /// <summary>Whether the flight can be forgotten: a failure after its back-off (plus the reuse window), a result after the
     /// reuse window, or, for tokens no request applied yet, once they expired. A running flight is always kept.</summary>

@@ -22,6 +22,12 @@ public sealed class LinodeTokenRefreshResult : LinodeTokenResult
     /// <summary>When the new access token expires, after a successful refresh.</summary>
     public DateTimeOffset? ExpiresAt { get; }
 
+    /// <summary>True when another instance called Linode and this instance applied the result it shared (through an
+    /// <see cref="ILinodeTokenRefreshSynchronization"/> such as the Redis one); false when this instance made the refresh
+    /// grant. One grant raises <c>OnTokenRefreshed</c> once on every instance that applies it, and only one of those says
+    /// false: count grants with it.</summary>
+    public bool IsFromAnotherInstance { get; init; }
+
     /// <inheritdoc />
     protected override string OutcomeName => Outcome.ToString();
 }

@@ -40,8 +40,10 @@ internal sealed class LinodeTokenRefresher
     }
 
     /// <summary>Refreshes the ticket's tokens when automatic refresh is on and the access token expires within the window.</summary>
-    /// <returns>The outcome, or null when nothing was due, the session is backing off, or the refresh is still running.</returns>
-    public async Task<LinodeTokenRefreshResult?> RefreshIfDueAsync(CookieValidatePrincipalContext context, string scheme)
+    /// <returns>The outcome, or null when nothing was due, the session is backing off, or the refresh is still running; and,
+    /// when Linode refused the refresh token, whether this request is the one that revokes the session's access token
+    /// (one request of the refresh in this process, and only on the instance whose grant Linode refused).</returns>
+    public async Task<(LinodeTokenRefreshResult Result, bool Revokes)?> RefreshIfDueAsync(CookieValidatePrincipalContext context, string scheme)
     {
         var options = _options.Get(scheme);
         var properties = context.Properties;
@@ -70,13 +72,25 @@ internal sealed class LinodeTokenRefresher
         }
 
         // A rejected refresh token ends the session: the caller (the session events) rejects the principal and signs out.
+        // Every request of the session does, but the token is revoked once, by the instance whose grant Linode refused.
+        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Rejected)
+        {
+            var first = flight.ClaimSignOut();
+            if (first)
+            {
+                LinodeLog.SigningOutAfterRejectedRefresh(_logger, scheme, refreshed.Result.IsFromAnotherInstance ? "another instance's" : "this instance's");
+            }
+
+            return (refreshed.Result, first && !refreshed.Result.IsFromAnotherInstance);
+        }
+
         if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Refreshed)
         {
             Apply(context, options, scheme, refreshed);
             flight.Applied = true;
         }
 
-        return refreshed.Result;
+        return (refreshed.Result, false);
     }
 
     /// <summary>The session's current flight, a new one when none runs or the back-off is over, or null while backing off.</summary>

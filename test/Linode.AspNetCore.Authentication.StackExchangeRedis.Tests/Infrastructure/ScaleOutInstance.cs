@@ -28,11 +28,15 @@ public sealed class ScaleOutInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ScaleOutInstance(WebApplication app, int port)
+    private ScaleOutInstance(WebApplication app, int port, System.Collections.Concurrent.ConcurrentQueue<LinodeTokenRefreshResult> refreshes)
     {
         _app = app;
         Port = port;
+        Refreshes = refreshes;
     }
+
+    /// <summary>Every <c>OnTokenRefreshed</c> this instance raised.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<LinodeTokenRefreshResult> Refreshes { get; }
 
     public int Port { get; }
 
@@ -42,6 +46,7 @@ public sealed class ScaleOutInstance : IAsyncDisposable
 
     public static async Task<ScaleOutInstance> StartAsync(ScaleOutSettings settings, LinodeEmulatorServer emulator)
     {
+        var refreshes = new System.Collections.Concurrent.ConcurrentQueue<LinodeTokenRefreshResult>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug);
@@ -59,6 +64,11 @@ public sealed class ScaleOutInstance : IAsyncDisposable
                 options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.AutomaticTokenRefresh = true;
                 options.TokenRefreshWindow = settings.TokenRefreshWindow;
+                options.Events.OnTokenRefreshed = context =>
+                {
+                    refreshes.Enqueue(context.Result);
+                    return Task.CompletedTask;
+                };
             });
         if (settings.Redis is { } redis)
         {
@@ -105,7 +115,7 @@ public sealed class ScaleOutInstance : IAsyncDisposable
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ScaleOutInstance(app, new Uri(address).Port);
+        return new ScaleOutInstance(app, new Uri(address).Port, refreshes);
     }
 
     /// <summary>What the test compares instead of tokens: the first 16 hex digits of the token's SHA-256.</summary>
