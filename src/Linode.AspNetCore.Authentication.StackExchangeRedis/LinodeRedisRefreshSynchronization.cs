@@ -77,7 +77,7 @@ internal sealed class LinodeRedisRefreshSynchronization : ILinodeTokenRefreshSyn
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             LinodeRedisLog.RefreshUncoordinated(_logger, scheme, exception);
-            return await refresh().ConfigureAwait(false);
+            return (await refresh().ConfigureAwait(false)).AsUncoordinated();
         }
 
         return await RefreshHoldingLockAsync(database, keys, lockValue, scheme, refresh).ConfigureAwait(false);

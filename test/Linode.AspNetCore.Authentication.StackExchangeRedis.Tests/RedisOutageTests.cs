@@ -56,6 +56,28 @@ public sealed class RedisOutageTests
         Assert.Single(cluster.Instances[0].LogsOf(5100));
     }
 
+    [Fact]
+    public async Task With_cookie_sessions_a_due_session_on_three_instances_during_an_outage_stays_signed_in_everywhere()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = redis, ServerSessions = false });
+        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
+        await cluster.SignInAsync();
+        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        var signedInWith = cluster.Emulator.Emulator.Tokens.Single().AccessToken;
+        await redis.StopAsync();
+
+        // Each instance refreshes on its own; Linode gives one of them new tokens and refuses the other two the used
+        // refresh token. Those keep the session on its still valid access token instead of signing the user out.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => cluster.GetAsync(i % 3, "/", cluster.CookieHeader)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.Status));
+        Assert.Equal(3, cluster.RefreshGrants);
+        Assert.Equal(2, cluster.Instances.Sum(instance => instance.LogsOf(5028).Count > 0 ? 1 : 0));
+        Assert.Contains(responses, response => response.Body.EndsWith(ScaleOutInstance.TokenHash(signedInWith), StringComparison.Ordinal));
+        Assert.Empty(cluster.Emulator.Emulator.RequestsTo(Testing.LinodeEmulatorEndpoint.Revoke));
+    }
+
     /// <summary>Whether every instance's session store works again: reading the old session logs "not found" (5051), not
     /// "could not be reached" (5050).</summary>
     private static async Task<bool> ReconnectedAsync(ScaleOutCluster cluster)

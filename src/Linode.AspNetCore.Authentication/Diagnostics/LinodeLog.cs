@@ -72,6 +72,9 @@ internal static partial class LinodeLog
     [LoggerMessage(EventId = 5027, Level = LogLevel.Warning, Message = "Linode refused the refresh token of a session of scheme '{Scheme}' ({Whose} grant): every request of that session is signed out, and its access token revoked once.")]
     public static partial void SigningOutAfterRejectedRefresh(ILogger logger, string scheme, string whose);
 
+    [LoggerMessage(EventId = 5028, Level = LogLevel.Warning, Message = "Linode refused a refresh token of scheme '{Scheme}' that was used without coordination (the other instances could not be reached; one of them may have used it first); the session keeps its access token, valid until {ExpiresAt:o}.")]
+    public static partial void RejectedUncoordinatedRefreshKeepsSession(ILogger logger, string scheme, DateTimeOffset expiresAt);
+
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "A challenge of scheme '{Scheme}' carried a return URL that is not local to this app; the user will come back to '/' instead.")]
     public static partial void UnsafeReturnUrl(ILogger logger, string scheme);
 

@@ -41,6 +41,18 @@ public sealed class LinodeRefreshedTokens
     /// <summary>After a failure, how long Linode asked to wait (its <c>Retry-After</c>).</summary>
     internal TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>True when the synchronization could not reach the other instances (its store was down) and the refresh
+    /// ran on this instance alone. Another instance may then have used the same refresh token first, so Linode's refusal
+    /// does not end a session whose access token is still valid: the session keeps it until it expires (or an API call
+    /// answers 401), and is signed out only if Linode still refuses then.</summary>
+    public bool IsUncoordinated { get; private init; }
+
+    /// <summary>This result, marked as obtained without coordination (<see cref="IsUncoordinated"/>): for an
+    /// <see cref="ILinodeTokenRefreshSynchronization"/> that ran the refresh on its own because its store was unreachable.</summary>
+    /// <returns>A copy with <see cref="IsUncoordinated"/> set.</returns>
+    public LinodeRefreshedTokens AsUncoordinated() =>
+        new(Result, AccessToken, RefreshToken, TokenType, GrantedScopes) { RetryAfter = RetryAfter, IsUncoordinated = true };
+
     /// <summary>The outcome, without any token.</summary>
     /// <returns>The outcome's text.</returns>
     public override string ToString() => Result.ToString();

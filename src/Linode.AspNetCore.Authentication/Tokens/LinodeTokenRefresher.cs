@@ -73,6 +73,14 @@ internal sealed class LinodeTokenRefresher
 
         // A rejected refresh token ends the session: the caller (the session events) rejects the principal and signs out.
         // Every request of the session does, but the token is revoked once, by the instance whose grant Linode refused.
+        if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Rejected && refreshed.IsUncoordinated && _time.GetUtcNow() < expiresAt)
+        {
+            // Without coordination another instance may have used this refresh token a moment ago; its response carries
+            // the new tokens. This request keeps the session and its still valid access token (not renewed).
+            LinodeLog.RejectedUncoordinatedRefreshKeepsSession(_logger, scheme, expiresAt);
+            return null;
+        }
+
         if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Rejected)
         {
             var first = flight.ClaimSignOut();
