@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
@@ -25,6 +27,7 @@ public sealed class LinodeRedisBuilder
     public LinodeRedisBuilder PersistDataProtectionKeys(string? key = null)
     {
         Services.AddDataProtection();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, LinodeKeyRingUnavailable>());
         Services.AddOptions<KeyManagementOptions>().Configure<LinodeRedisConnection, IOptions<LinodeRedisOptions>>((keyManagement, redis, options) =>
         {
             var redisKey = key ?? options.Value.KeyPrefix + "data-protection-keys";
