@@ -14,7 +14,10 @@ builder.Services.AddFrameProtection();
 
 // One instance: keys in a folder, sessions in the cookie. Several instances: set ConnectionStrings:Redis and Redis holds
 // the key ring and the sessions, and coordinates token refreshes (see "Running more than one instance" in the README).
-var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Linode.WebSample");
+// The key ring is encrypted at rest when DataProtection:Certificate:Path names a PFX file (do that in production: a reader
+// of Redis, or of the keys folder, could otherwise decrypt the Linode tokens).
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Linode.WebSample")
+    .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
 {
     builder.Services.AddLinodeRedis(redis).PersistDataProtectionKeys().StoreSessions();

@@ -21,13 +21,19 @@ public sealed class LinodeRedisBuilder
     /// <summary>Keeps the Data Protection key ring in Redis (Microsoft's <c>PersistKeysToStackExchangeRedis</c>, on the
     /// same connection), so that every instance can read the cookies, the correlation cookie of a sign-in started on
     /// another instance and the shared refresh results. Give every instance the same application name
-    /// (<c>SetApplicationName</c>) too when they do not run from the same content root.</summary>
+    /// (<c>SetApplicationName</c>) too when they do not run from the same content root.
+    /// <para>Encrypt the ring at rest with the platform's own mechanisms, e.g.
+    /// <c>services.AddDataProtection().ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate)</c>:
+    /// otherwise it is stored in clear next to the data it protects, and a reader of Redis can decrypt the tokens (warned
+    /// at start-up in Production, 5109). An instance that starts while Redis is down answers requests that need the ring
+    /// 503 with <c>Retry-After</c> until Redis answers (5108).</para></summary>
     /// <param name="key">The Redis key of the key ring; <c>&lt;prefix&gt;data-protection-keys</c> by default.</param>
     /// <returns>This builder.</returns>
     public LinodeRedisBuilder PersistDataProtectionKeys(string? key = null)
     {
         Services.AddDataProtection();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, LinodeKeyRingUnavailable>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, LinodeKeyRingAtRestCheck>());
         Services.AddOptions<KeyManagementOptions>().Configure<LinodeRedisConnection, IOptions<LinodeRedisOptions>>((keyManagement, redis, options) =>
         {
             var redisKey = key ?? options.Value.KeyPrefix + "data-protection-keys";

@@ -29,6 +29,9 @@ internal static partial class LinodeRedisLog
     [LoggerMessage(EventId = 5108, Level = LogLevel.Error, Message = "The Data Protection key ring in Redis could not be read, so {Path} cannot protect or read cookies and forms; it was answered 503. This instance reads the ring again on the next request.")]
     public static partial void KeyRingUnavailable(ILogger logger, string path, Exception exception);
 
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Warning, Message = "The Data Protection key ring is kept in Redis unencrypted, next to the sessions and refresh results it protects: anyone who can read Redis can decrypt the Linode tokens. Encrypt it at rest (ProtectKeysWithCertificate, ProtectKeysWithAzureKeyVault, ...); see the package README, 'The key ring at rest'.")]
+    public static partial void KeyRingStoredInClear(ILogger logger);
+
     [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "The result of a token refresh of scheme '{Scheme}' could not be shared through Redis; other instances that still hold the old token will refresh on their own.")]
     public static partial void RefreshNotShared(ILogger logger, string scheme, Exception exception);
 }

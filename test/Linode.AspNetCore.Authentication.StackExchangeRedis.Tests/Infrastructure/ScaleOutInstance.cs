@@ -38,6 +38,9 @@ public sealed class ScaleOutInstance : IAsyncDisposable
     /// <summary>Every <c>OnTokenRefreshed</c> this instance raised.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<LinodeTokenRefreshResult> Refreshes { get; }
 
+    /// <summary>The Data Protection application name every instance shares.</summary>
+    public const string ApplicationName = "linode-scale-out-tests";
+
     public int Port { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -52,7 +55,12 @@ public sealed class ScaleOutInstance : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddFakeLogging(options => options.CollectRecordsForDisabledLogLevels = false);
         builder.Configuration.AddInMemoryCollection(LinodeEmulatorConfiguration.For(emulator));
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("linode-scale-out-tests");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (settings.KeyRingCertificate is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         builder.Services.AddAuthentication()
             .AddCookie(options =>
             {

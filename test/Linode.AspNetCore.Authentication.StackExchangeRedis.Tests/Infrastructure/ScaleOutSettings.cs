@@ -25,6 +25,9 @@ public sealed record ScaleOutSettings
     /// <summary>Where instances without Redis share their key ring.</summary>
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "linode-scale-out-keys-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>When set, the key ring is encrypted at rest with this certificate (<c>ProtectKeysWithCertificate</c>).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? KeyRingCertificate { get; init; }
+
     /// <summary>Changes the Redis coordination's timings (after the connection and prefix are set).</summary>
     public Action<LinodeRedisOptions>? ConfigureRedis { get; init; }
 }
