@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Adoption;
 
@@ -42,6 +44,31 @@ internal static class ScaleOutSnippets
             options.RefreshLockLifetime = TimeSpan.FromSeconds(10);     // extended while Linode answers
             options.RefreshResultLifetime = TimeSpan.FromMinutes(1);    // how long others reuse a refresh
         });
+        #endregion
+    }
+
+    public static void KeyRingAtRest(WebApplicationBuilder builder)
+    {
+        #region scale-out-key-ring-at-rest
+        // A PFX every instance has (a mounted secret), never stored in Redis.
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+            builder.Configuration["DataProtection:Certificate:Path"]!, builder.Configuration["DataProtection:Certificate:Password"]);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("my-app")
+            .ProtectKeysWithCertificate(certificate)          // new keys are encrypted before they reach Redis
+            .UnprotectKeysWithAnyCertificate(certificate);    // and read back with it (also after a rotation)
+
+        builder.Services.AddLinodeRedis(options => options.ConnectionMultiplexerFactory = async () =>
+        {
+            var redis = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis")!);
+            redis.User = "linode-app";                        // a Redis ACL user limited to the app's key prefix
+            redis.Password = builder.Configuration["Redis:Password"];
+            redis.Ssl = true;                                 // TLS: nobody on the network reads the traffic
+            redis.AbortOnConnectFail = false;                 // start while Redis is down
+            return await ConnectionMultiplexer.ConnectAsync(redis);
+        })
+            .PersistDataProtectionKeys()
+            .StoreSessions();
         #endregion
     }
 
