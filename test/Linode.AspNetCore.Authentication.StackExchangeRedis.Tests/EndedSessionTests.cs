@@ -77,9 +77,7 @@ public sealed class EndedSessionTests : IAsyncLifetime
     private static async Task<ScaleOutCluster> StartDueSessionAsync(ScaleOutSettings settings)
     {
         var cluster = await ScaleOutCluster.StartAsync(settings, instances: 2);
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
-        await cluster.SignInAsync(0, 1, 0);
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        await cluster.SignInDueForRefreshAsync(0, 1, 0);
         return cluster;
     }
 

@@ -42,9 +42,7 @@ public sealed class RedisOutageTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = redis, ServerSessions = false });
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
-        await cluster.SignInAsync();
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        await cluster.SignInDueForRefreshAsync();
         await redis.StopAsync();
 
         var (status, body) = await cluster.GetAsync(0, "/", cluster.CookieHeader);
@@ -61,9 +59,7 @@ public sealed class RedisOutageTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var cluster = await ScaleOutCluster.StartAsync(new ScaleOutSettings { Redis = redis, ServerSessions = false });
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
-        await cluster.SignInAsync();
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        await cluster.SignInDueForRefreshAsync();
         var signedInWith = cluster.Emulator.Emulator.Tokens.Single().AccessToken;
         await redis.StopAsync();
 

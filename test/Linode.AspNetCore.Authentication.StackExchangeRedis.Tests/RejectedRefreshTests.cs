@@ -62,9 +62,7 @@ public sealed class RejectedRefreshTests : IAsyncLifetime
     private static async Task<ScaleOutCluster> StartDueSessionAsync(ScaleOutSettings settings, int instances)
     {
         var cluster = await ScaleOutCluster.StartAsync(settings, instances);
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
-        await cluster.SignInAsync(0, instances - 1, 0);
-        cluster.Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+        await cluster.SignInDueForRefreshAsync(0, instances - 1, 0);
         return cluster;
     }
 }

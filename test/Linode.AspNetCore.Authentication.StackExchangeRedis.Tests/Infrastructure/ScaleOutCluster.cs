@@ -78,6 +78,15 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Signs in (as <see cref="SignInAsync"/>) with an access token that is due for refresh on the first request
+    /// (2 minutes, inside the 5-minute window); the tokens Linode issues afterwards live 2 hours.</summary>
+    public async Task SignInDueForRefreshAsync(int challengeOn = 0, int callbackOn = 1, int landOn = 2)
+    {
+        Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromMinutes(2);
+        await SignInAsync(challengeOn, callbackOn, landOn);
+        Emulator.Emulator.Options.AccessTokenLifetime = TimeSpan.FromHours(2);
+    }
+
     /// <summary>Token pairs Linode would still refresh (refresh token neither used nor revoked).</summary>
     public IReadOnlyList<LinodeEmulatorToken> LiveTokenPairs => Emulator.Emulator.Tokens.Where(token => token.RefreshToken is not null && !token.IsRevoked && !token.IsRefreshTokenDead).ToList();
 
