@@ -67,6 +67,8 @@ builder.Services.AddHttpClient<WebSample.Services.LinodeCatalogClient>(client =>
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WebSample.Deploy.DeployChoicesCookie>();
+builder.Services.AddSingleton<WebSample.Deploy.DeployDecisionProtector>();
+builder.Services.AddSingleton<WebSample.Deploy.DeployDecisionLedger>();
 
 var app = builder.Build();
 

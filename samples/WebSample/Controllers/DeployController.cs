@@ -9,9 +9,17 @@ namespace WebSample.Controllers;
 
 /// <summary>
 /// "Install on Linode": a visitor picks a plan, a region and an image for the app author's public StackScript, signs in
-/// with Linode granting <c>linodes:read_write</c>, and the app creates the Linode on the visitor's account.
+/// with Linode granting <c>linodes:read_write</c>, confirms on this app's page, and the app creates the Linode on the
+/// visitor's account: once per confirmation, never on a GET.
 /// </summary>
-public sealed class DeployController(LinodeCatalogClient catalog, LinodeInstancesClient instances, DeployChoicesCookie choicesCookie, IConfiguration configuration, ILogger<DeployController> logger) : Controller
+public sealed class DeployController(
+    LinodeCatalogClient catalog,
+    LinodeInstancesClient instances,
+    DeployChoicesCookie choicesCookie,
+    DeployDecisionProtector decisions,
+    DeployDecisionLedger ledger,
+    IConfiguration configuration,
+    ILogger<DeployController> logger) : Controller
 {
     /// <summary>The tag on every Linode this sample creates; only those can be deleted from it.</summary>
     public const string Tag = "install-on-linode";
@@ -48,45 +56,93 @@ public sealed class DeployController(LinodeCatalogClient catalog, LinodeInstance
         choicesCookie.Write(Response, choices);
         if (CanCreateLinodes())
         {
-            return Redirect("/deploy/create");
+            return Redirect("/deploy/confirm");
         }
 
-        await HttpContext.ChallengeForScopesAsync([LinodeScopes.Linodes.ReadWrite], "/deploy/create");
+        await HttpContext.ChallengeForScopesAsync([LinodeScopes.Linodes.ReadWrite], "/deploy/confirm");
         return new EmptyResult();
     }
 
-    /// <summary>Back from Linode: checks that write access was really granted, then creates the Linode.</summary>
+    /// <summary>Back from Linode: checks that write access was really granted and asks the signed-in user to confirm.
+    /// Nothing is created on a GET: the page only shows the choices and a form carrying a decision bound to this user.</summary>
     [Authorize]
-    [HttpGet("/deploy/create")]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    [HttpGet("/deploy/confirm")]
+    public IActionResult Confirm()
     {
-        if (choicesCookie.Take(HttpContext) is not { } choices)
+        if (choicesCookie.Read(HttpContext) is not { } choices)
         {
             return Redirect("/deploy?expired=true");
         }
 
         if (!CanCreateLinodes())
         {
-            // Declined or unticked on Linode's consent page: the scope is checked, not assumed.
-            return ProblemView("Write access was not granted", new LinodeApiProblem(StatusCodes.Status403Forbidden,
-                "Creating a Linode needs write access to your Linodes (linodes:read_write), and Linode's consent did not include it. Nothing was created."), "/deploy");
+            // Declined or unticked on Linode's consent page: the scope is checked, not assumed, and the choices are dropped.
+            choicesCookie.Delete(HttpContext);
+            return WriteAccessMissing();
         }
 
+        Response.Headers.CacheControl = "no-store";
+        return View("Confirm", new DeployConfirmViewModel(choices, decisions.Protect(DeployDecision.For(UserId!, choices))));
+    }
+
+    /// <summary>Declined (or cancelled) on Linode's consent page during a deployment: the choices cookie is removed, so no
+    /// later request can use it, and the page says nothing was created, offering to try again with the same choices.</summary>
+    [HttpGet("/deploy/declined")]
+    public IActionResult Declined()
+    {
+        var choices = choicesCookie.Read(HttpContext);
+        choicesCookie.Delete(HttpContext);
+        return choices is null ? Redirect("/deploy") : View("Declined", choices);
+    }
+
+    /// <summary>The user's confirmation: creates the Linode once per decision. The decision must be this user's and is
+    /// taken before Linode is called, so a replayed, retried or concurrent confirmation creates nothing more; the call to
+    /// Linode is not cancelled when the browser goes away (the Linode then appears in "Your Linodes").</summary>
+    [Authorize]
+    [HttpPost("/deploy/create")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Create([FromForm] string? decision)
+    {
+        if (decisions.Read(decision) is not { } confirmed)
+        {
+            return Redirect("/deploy?expired=true");
+        }
+
+        if (!string.Equals(confirmed.UserId, UserId, StringComparison.Ordinal))
+        {
+            return ProblemView("Nothing was created", new LinodeApiProblem(StatusCodes.Status403Forbidden,
+                "This confirmation was made for another signed-in user. Nothing was created; pick your choices again."), "/deploy");
+        }
+
+        if (!CanCreateLinodes())
+        {
+            return WriteAccessMissing();
+        }
+
+        if (!await ledger.TryTakeAsync(confirmed.Id))
+        {
+            return ProblemView("Already confirmed", new LinodeApiProblem(StatusCodes.Status409Conflict,
+                "This deployment was already confirmed, and it creates one Linode only. Find it under Your Linodes."), "/linodes");
+        }
+
+        choicesCookie.Delete(HttpContext);
+        var choices = confirmed.Choices;
         var request = new CreateLinodeRequest(choices.Plan, choices.Region, choices.Image, choices.Label, RootPassword.Generate(), StackScriptId,
             choices.Udf.Where(pair => !string.IsNullOrEmpty(pair.Value)).ToDictionary(StringComparer.Ordinal), [Tag]);
         try
         {
-            var result = await instances.CreateAsync(request, cancellationToken);
+            // Not the request's token: a browser that leaves must not cancel a creation Linode may already be doing.
+            var result = await instances.CreateAsync(request, CancellationToken.None);
             if (result.Created is not { } created)
             {
-                return FormView(await FormAsync(choices, result.Errors, cancellationToken), StatusCodes.Status400BadRequest);
+                return FormView(await FormAsync(choices, result.Errors, HttpContext.RequestAborted), StatusCodes.Status400BadRequest);
             }
 
             logger.LinodeCreated(created.Id, created.Region, created.Type);
             Response.Headers.CacheControl = "no-store";
             return View("Created", new DeployCreatedViewModel(created, request.RootPass));
         }
-        catch (Exception exception) when (LinodeApiProblem.From(exception, "creating Linodes", HttpContext.RequestAborted) is { } problem)
+        catch (Exception exception) when (LinodeApiProblem.From(exception, "creating Linodes", CancellationToken.None) is { } problem)
         {
             logger.LinodeApiFailed("create", exception.GetType().Name);
             return ProblemView("The Linode was not created", problem, "/deploy");
@@ -115,6 +171,11 @@ public sealed class DeployController(LinodeCatalogClient catalog, LinodeInstance
 
     /// <summary>The Linode field a form input stands for (the form says "Plan" where Linode says "type").</summary>
     private static string FormFieldOf(string input) => string.Equals(input, nameof(DeployChoices.Plan), StringComparison.OrdinalIgnoreCase) ? "type" : input.ToLowerInvariant();
+
+    private string? UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    private ViewResult WriteAccessMissing() => ProblemView("Write access was not granted", new LinodeApiProblem(StatusCodes.Status403Forbidden,
+        "Creating a Linode needs write access to your Linodes (linodes:read_write), and Linode's consent did not include it. Nothing was created."), "/deploy");
 
     private bool CanCreateLinodes() =>
         User.Identity?.IsAuthenticated == true && LinodeScopes.Parse(User.FindAll(LinodeClaimTypes.Scope).Select(claim => claim.Value)).Covers(LinodeScopes.Linodes.ReadWrite);

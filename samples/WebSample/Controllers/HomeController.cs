@@ -13,8 +13,11 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() => View(new HomeViewModel(_emulator?.Server.BaseAddress));
 
+    /// <summary>Declined on Linode's consent page. A step-up for a deployment continues on the deploy page that says what
+    /// happened to it; any other sign-in says that no (new) access was given.</summary>
     [HttpGet("/signin-denied")]
-    public IActionResult SignInDenied() => View();
+    public IActionResult SignInDenied([FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+        string.Equals(returnUrl, "/deploy/confirm", StringComparison.Ordinal) ? Redirect("/deploy/declined") : View();
 
     [HttpGet("/signin-failed")]
     public IActionResult SignInFailed(string? reason)

@@ -8,7 +8,7 @@ namespace WebSample.Deploy;
 /// Carries the deploy choices across the sign-in at Linode: a cookie protected (encrypted and signed) with Data
 /// Protection, valid for 15 minutes, HTTP-only, SameSite=Lax (it must come back with the redirect from Linode), read once.
 /// Nothing of it goes to Linode: the authorize URL carries only the OAuth parameters. Only an anti-forgery-checked POST
-/// writes it, so a cross-site request to the create page can at most replay what this browser itself chose, once.
+/// writes it, and it creates nothing by itself: the signed-in user confirms on the next page (a <see cref="DeployDecision"/>).
 /// </summary>
 public sealed class DeployChoicesCookie(IDataProtectionProvider dataProtection, TimeProvider time)
 {
@@ -22,15 +22,17 @@ public sealed class DeployChoicesCookie(IDataProtectionProvider dataProtection, 
         response.Cookies.Append(Name, value, Options(response.HttpContext.Request));
     }
 
-    /// <summary>The choices, removing the cookie; null when there is none, or it expired or was tampered with.</summary>
-    public DeployChoices? Take(HttpContext context)
+    /// <summary>Removes the cookie: the decision was made (confirmed or declined).</summary>
+    public void Delete(HttpContext context) => context.Response.Cookies.Delete(Name, Options(context.Request));
+
+    /// <summary>The choices, or null when there are none, or they expired or were tampered with. Reading changes nothing.</summary>
+    public DeployChoices? Read(HttpContext context)
     {
         if (!context.Request.Cookies.TryGetValue(Name, out var value))
         {
             return null;
         }
 
-        context.Response.Cookies.Delete(Name, Options(context.Request));
         try
         {
             return JsonSerializer.Deserialize(_protector.Unprotect(value, out _), DeployChoicesJson.Default.DeployChoices);

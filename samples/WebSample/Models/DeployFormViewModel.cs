@@ -20,6 +20,9 @@ public sealed record DeployFormViewModel(
         Errors.Where(error => error.Field is null || !shownFields.Contains(error.Field)).Select(error => (error.Field is null ? string.Empty : error.Field + ": ") + (error.Reason ?? "Not accepted"));
 }
 
+/// <summary>The confirmation page: the choices, and the protected decision its form posts.</summary>
+public sealed record DeployConfirmViewModel(DeployChoices Choices, string Decision);
+
 /// <summary>The new Linode and its root password, shown once.</summary>
 public sealed record DeployCreatedViewModel(LinodeInstance Instance, string RootPassword);
 

@@ -63,6 +63,11 @@ public sealed class SampleBrowserTests
             await HeadlessChromium.ScreenshotAsync(page, "3d-step-up-consent");
             Assert.Contains("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
             await page.ClickAsync("#approve");
+            await ArrivedAsync(page, "#confirm-create", new Regex("^" + Regex.Escape(sample.BaseUrl + "/deploy/confirm") + "$"));
+            Assert.Equal("browser-web", await page.InnerTextAsync("#confirm-label"));
+            Assert.Equal(0, sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Count(request => request.Method == "POST"));
+            await HeadlessChromium.ScreenshotAsync(page, "3d2-confirm");
+            await page.ClickAsync("#confirm-create");
             await ArrivedAsync(page, "#root-password", new Regex("^" + Regex.Escape(sample.BaseUrl + "/deploy/create") + "$"));
             Assert.Equal("browser-web", await page.InnerTextAsync("#linode-label"));
             Assert.Equal(32, (await page.InnerTextAsync("#root-password")).Length);

@@ -18,7 +18,7 @@ public sealed class DeployFailureTests
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("/deploy/create", browser.History[^1].Uri.AbsolutePath);
+        Assert.Equal("/deploy/confirm", browser.History[^1].Uri.AbsolutePath);
         Assert.Contains("<h1>Write access was not granted</h1>", html, StringComparison.Ordinal);
         Assert.Contains("(linodes:read_write), and Linode&#x27;s consent did not include it. Nothing was created.", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"button\" href=\"/deploy\" id=\"retry\">Back</a>", html, StringComparison.Ordinal);
@@ -33,9 +33,15 @@ public sealed class DeployFailureTests
 
         using var response = await DeploySample.DeployAsync(browser, approve: false);
 
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/signin-denied", browser.History[^1].Uri.AbsolutePath);
+        Assert.Equal("/deploy/declined", browser.History[^1].Uri.AbsolutePath);
+        Assert.Contains("<h1 id=\"denied\">Nothing was created</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" class=\"button\" id=\"retry\">Try again with the same choices</button>", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"Udf[hostname]\" value=\"web01\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain(sample.Emulator.Requests, request => request.Endpoint == LinodeEmulatorEndpoint.LinodeInstances && request.Method == "POST");
+        Assert.DoesNotContain(browser.Cookies.GetAllCookies(), cookie => cookie.Name == "WebSample.Deploy");
     }
 
     [Theory]
@@ -160,7 +166,7 @@ public sealed class DeployFailureTests
         using var browser = sample.CreateBrowser();
         await SignInAsync(browser);
 
-        using var response = await browser.GetAsync(App + "/deploy/create");
+        using var response = await browser.GetAsync(App + "/deploy/confirm");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -177,7 +183,7 @@ public sealed class DeployFailureTests
         await SignInAsync(browser);
         browser.Cookies.Add(new Uri(App), new System.Net.Cookie("WebSample.Deploy", "CfDJ8-not-a-protected-value", "/deploy"));
 
-        using var response = await browser.GetAsync(App + "/deploy/create");
+        using var response = await browser.GetAsync(App + "/deploy/confirm");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/deploy", browser.History[^1].Uri.AbsolutePath);

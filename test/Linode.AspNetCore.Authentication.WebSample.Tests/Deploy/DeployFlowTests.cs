@@ -85,7 +85,7 @@ public sealed class DeployFlowTests
 
         using var created = await DeploySample.DeployAsync(browser);
         var password = DeploySample.RootPasswordOn(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        using var again = await GetAsync(browser, "/deploy/create");
+        using var again = await GetAsync(browser, "/deploy/confirm");
         using var list = await GetAsync(browser, "/linodes");
 
         Assert.Equal(32, password.Length);

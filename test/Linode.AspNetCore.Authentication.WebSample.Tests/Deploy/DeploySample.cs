@@ -38,22 +38,40 @@ public sealed partial class DeploySample : SampleFactory
         return fields.ToList();
     }
 
-    /// <summary>Opens /deploy, submits it (with <paramref name="changes"/>), and answers Linode's consent page as
-    /// <paramref name="consent"/> says; the response of the page the browser ends on.</summary>
-    public static async Task<HttpResponseMessage> DeployAsync(TestBrowser browser, IReadOnlyDictionary<string, string>? changes = null, Func<string, string>? consent = null, bool approve = true)
+    /// <summary>Opens /deploy, submits it (with <paramref name="changes"/>), answers Linode's consent page as
+    /// <paramref name="consent"/> says and, when <paramref name="confirm"/> and the confirmation page is shown, confirms;
+    /// the response of the page the browser ends on.</summary>
+    public static async Task<HttpResponseMessage> DeployAsync(TestBrowser browser, IReadOnlyDictionary<string, string>? changes = null, Func<string, string>? consent = null, bool approve = true, bool confirm = true)
     {
         using var form = await GetAsync(browser, "/deploy");
         var html = await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var submitted = await browser.PostFormAsync(App + "/deploy", FormFields(html, changes));
-        if (browser.History[^1].Uri.AbsolutePath != "/oauth/authorize")
+        var reached = await browser.PostFormAsync(App + "/deploy", FormFields(html, changes));
+        if (browser.History[^1].Uri.AbsolutePath == "/oauth/authorize")
         {
-            return submitted;
+            var consentHtml = await reached.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            reached.Dispose();
+            reached = await AnswerConsentAsync(browser, consent?.Invoke(consentHtml) ?? consentHtml, browser.History[^1].Uri, approve);
         }
 
-        var consentHtml = await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        submitted.Dispose();
-        return await AnswerConsentAsync(browser, consent?.Invoke(consentHtml) ?? consentHtml, browser.History[^1].Uri, approve);
+        if (!confirm || browser.History[^1].Uri.AbsolutePath != "/deploy/confirm" || reached.StatusCode != HttpStatusCode.OK)
+        {
+            return reached;
+        }
+
+        var confirmation = await reached.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        reached.Dispose();
+        return await browser.PostFormAsync(App + "/deploy/create", ConfirmFields(confirmation));
     }
+
+    /// <summary>The fields the confirmation page's form posts: its anti-forgery token and the protected decision.</summary>
+    public static List<KeyValuePair<string, string>> ConfirmFields(string html) =>
+    [
+        KeyValuePair.Create("__RequestVerificationToken", AntiforgeryToken(html)),
+        KeyValuePair.Create("decision", WebUtility.HtmlDecode(DecisionValue().Match(html).Groups[1].Value)),
+    ];
+
+    /// <summary>How many <c>POST /v4/linode/instances</c> calls reached the emulator.</summary>
+    public int CreateCalls => Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Count(request => request.Method == "POST");
 
     /// <summary>The JSON body of the one <c>POST /v4/linode/instances</c> the emulator received.</summary>
     public JsonElement CreateRequestBody() =>
@@ -72,6 +90,9 @@ public sealed partial class DeploySample : SampleFactory
 
     [GeneratedRegex("<input name=\"Label\" id=\"label\" value=\"([^\"]*)\"")]
     private static partial Regex LabelValue();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"decision\" value=\"([^\"]+)\">")]
+    private static partial Regex DecisionValue();
 
     [GeneratedRegex("<code id=\"root-password\">([^<]+)</code>")]
     private static partial Regex RootPasswordCode();

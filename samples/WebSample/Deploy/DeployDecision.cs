@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace WebSample.Deploy;
+
+/// <summary>
+/// One decision of a signed-in user to create one Linode: the choices, the user it is bound to and a random id. The
+/// confirmation page carries it in its anti-forgery-checked form, protected (encrypted, signed, valid 15 minutes); the
+/// create step accepts it only from the same user and only once (<see cref="DeployDecisionLedger"/>).
+/// </summary>
+public sealed record DeployDecision(string Id, string UserId, DeployChoices Choices)
+{
+    public static DeployDecision For(string userId, DeployChoices choices) =>
+        new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), userId, choices);
+}
+
+/// <summary>Protects and reads <see cref="DeployDecision"/>s.</summary>
+public sealed class DeployDecisionProtector(IDataProtectionProvider dataProtection, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("WebSample.DeployDecision").ToTimeLimitedDataProtector();
+
+    public string Protect(DeployDecision decision) =>
+        _protector.Protect(JsonSerializer.Serialize(decision, DeployDecisionJson.Default.DeployDecision), time.GetUtcNow().Add(Lifetime));
+
+    /// <summary>The decision, or null when it is missing, expired or tampered with.</summary>
+    public DeployDecision? Read(string? protectedDecision)
+    {
+        if (string.IsNullOrEmpty(protectedDecision))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(_protector.Unprotect(protectedDecision, out _), DeployDecisionJson.Default.DeployDecision);
+        }
+        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Source-generated JSON for the decision.</summary>
+[JsonSerializable(typeof(DeployDecision))]
+internal sealed partial class DeployDecisionJson : JsonSerializerContext;
