@@ -24,7 +24,7 @@ public sealed class EndedSessionTests : IAsyncLifetime
         var copiedCookie = cluster.CookieHeader;
         using var body = new HeldBody();
         var slow = PostAsync(cluster, 0, "/hold", copiedCookie, body);
-        await WaitUntilAsync(() => Task.FromResult(cluster.RefreshGrants == 1), "the slow request's refresh");
+        await Poll.UntilAsync(() => Task.FromResult(cluster.RefreshGrants == 1), TimeSpan.FromSeconds(30), "the slow request's refresh");
 
         var (signOut, _) = await PostAsync(cluster, 0, "/signout", cluster.CookieHeader);
         Assert.Equal(HttpStatusCode.OK, signOut);
@@ -59,8 +59,8 @@ public sealed class EndedSessionTests : IAsyncLifetime
         var copiedCookie = cluster.CookieHeader;
         using var body = new HeldBody();
         var slow = PostAsync(cluster, 0, "/hold", copiedCookie, body);
-        await WaitUntilAsync(() => Task.FromResult(cluster.RefreshGrants == 1), "the slow request's refresh");
-        await WaitUntilAsync(async () => (await _redis.KeysAsync(settings.KeyPrefix + "refresh:*:result")).Count == 0, "the shared result to expire");
+        await Poll.UntilAsync(() => Task.FromResult(cluster.RefreshGrants == 1), TimeSpan.FromSeconds(30), "the slow request's refresh");
+        await Poll.UntilAsync(async () => (await _redis.KeysAsync(settings.KeyPrefix + "refresh:*:result")).Count == 0, TimeSpan.FromSeconds(30), "the shared result to expire");
 
         var (signOut, _) = await PostAsync(cluster, 1, "/signout", cluster.CookieHeader);
         Assert.Equal(HttpStatusCode.OK, signOut);
@@ -96,20 +96,5 @@ public sealed class EndedSessionTests : IAsyncLifetime
         request.Headers.Add("Cookie", cookieHeader);
         using var response = await cluster.Balancer.SendToAsync(instance, request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"Waited 30 s for {what}.");
     }
 }

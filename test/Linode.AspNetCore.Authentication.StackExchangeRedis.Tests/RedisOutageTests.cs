@@ -25,7 +25,7 @@ public sealed class RedisOutageTests
         Assert.All(cluster.Instances.Skip(1), instance => Assert.Contains(instance.LogsOf(5050), record => record.Message.Contains("could not be reached to read a session", StringComparison.Ordinal)));
 
         await redis.RestartAsync();
-        await WaitUntilAsync(async () => (await cluster.GetAsync(0, "/landed", cookie)).Status == HttpStatusCode.OK && await ReconnectedAsync(cluster));
+        await Poll.UntilAsync(async () => (await cluster.GetAsync(0, "/landed", cookie)).Status == HttpStatusCode.OK && await ReconnectedAsync(cluster), TimeSpan.FromSeconds(10), "the instances to reconnect to Redis");
 
         // The empty Redis holds no session: the old cookie is refused (logged as not found), a new sign-in works everywhere.
         Assert.Equal(HttpStatusCode.Unauthorized, (await cluster.GetAsync(1, "/", cookie)).Status);
@@ -89,20 +89,5 @@ public sealed class RedisOutageTests
         }
 
         return true;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail("The instances did not reconnect to Redis within 10 s.");
     }
 }

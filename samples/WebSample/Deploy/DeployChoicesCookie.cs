@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace WebSample.Deploy;
@@ -14,34 +12,16 @@ public sealed class DeployChoicesCookie(IDataProtectionProvider dataProtection, 
 {
     public const string Name = "WebSample.Deploy";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("WebSample.DeployChoices").ToTimeLimitedDataProtector();
+    private readonly TimeLimitedJson<DeployChoices> _protector = new(dataProtection, time, "WebSample.DeployChoices", Lifetime, DeployChoicesJson.Default.DeployChoices);
 
-    public void Write(HttpResponse response, DeployChoices choices)
-    {
-        var value = _protector.Protect(JsonSerializer.Serialize(choices, DeployChoicesJson.Default.DeployChoices), time.GetUtcNow().Add(Lifetime));
-        response.Cookies.Append(Name, value, Options(response.HttpContext.Request));
-    }
+    public void Write(HttpResponse response, DeployChoices choices) =>
+        response.Cookies.Append(Name, _protector.Protect(choices), Options(response.HttpContext.Request));
 
     /// <summary>Removes the cookie: the decision was made (confirmed or declined).</summary>
     public void Delete(HttpContext context) => context.Response.Cookies.Delete(Name, Options(context.Request));
 
     /// <summary>The choices, or null when there are none, or they expired or were tampered with. Reading changes nothing.</summary>
-    public DeployChoices? Read(HttpContext context)
-    {
-        if (!context.Request.Cookies.TryGetValue(Name, out var value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(_protector.Unprotect(value, out _), DeployChoicesJson.Default.DeployChoices);
-        }
-        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
-        {
-            return null;
-        }
-    }
+    public DeployChoices? Read(HttpContext context) => _protector.Read(context.Request.Cookies[Name]);
 
     private static CookieOptions Options(HttpRequest request) => new()
     {

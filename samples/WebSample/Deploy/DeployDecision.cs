@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -16,33 +15,9 @@ public sealed record DeployDecision(string Id, string UserId, DeployChoices Choi
         new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), userId, choices);
 }
 
-/// <summary>Protects and reads <see cref="DeployDecision"/>s.</summary>
+/// <summary>Protects and reads <see cref="DeployDecision"/>s (valid 15 minutes).</summary>
 public sealed class DeployDecisionProtector(IDataProtectionProvider dataProtection, TimeProvider time)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-    private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector("WebSample.DeployDecision").ToTimeLimitedDataProtector();
-
-    public string Protect(DeployDecision decision) =>
-        _protector.Protect(JsonSerializer.Serialize(decision, DeployDecisionJson.Default.DeployDecision), time.GetUtcNow().Add(Lifetime));
-
-    /// <summary>The decision, or null when it is missing, expired or tampered with.</summary>
-    public DeployDecision? Read(string? protectedDecision)
-    {
-        if (string.IsNullOrEmpty(protectedDecision))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(_protector.Unprotect(protectedDecision, out _), DeployDecisionJson.Default.DeployDecision);
-        }
-        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
-        {
-            return null;
-        }
-    }
-}
+    : TimeLimitedJson<DeployDecision>(dataProtection, time, "WebSample.DeployDecision", TimeSpan.FromMinutes(15), DeployDecisionJson.Default.DeployDecision);
 
 /// <summary>Source-generated JSON for the decision.</summary>
 [JsonSerializable(typeof(DeployDecision))]

@@ -10,7 +10,7 @@ namespace WebSample.Deploy;
 /// id to the app's <see cref="IDistributedCache"/> (Redis) and refuses one found there, which closes replays across
 /// instances but not two confirmations that reach two instances within the same few milliseconds.
 /// </summary>
-public sealed class DeployDecisionLedger(TimeProvider time, IDistributedCache? cache = null)
+public sealed class DeployDecisionLedger(DeployDecisionProtector decisions, TimeProvider time, IDistributedCache? cache = null)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _taken = new(StringComparer.Ordinal);
 
@@ -20,7 +20,7 @@ public sealed class DeployDecisionLedger(TimeProvider time, IDistributedCache? c
         var now = time.GetUtcNow();
         foreach (var (id, takenAt) in _taken)
         {
-            if (now - takenAt > DeployDecisionProtector.Lifetime)
+            if (now - takenAt > decisions.Lifetime)
             {
                 _taken.TryRemove(id, out _);
             }
@@ -44,7 +44,7 @@ public sealed class DeployDecisionLedger(TimeProvider time, IDistributedCache? c
                 return false;
             }
 
-            await cache.SetAsync(key, [1], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = DeployDecisionProtector.Lifetime }, CancellationToken.None);
+            await cache.SetAsync(key, [1], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = decisions.Lifetime }, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

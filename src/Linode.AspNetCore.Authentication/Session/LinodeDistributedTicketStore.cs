@@ -34,6 +34,8 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
     /// <summary>The cache key prefix of the markers sign-out leaves.</summary>
     internal const string EndedKeyPrefix = "Linode.Session.Ended:";
 
+    private const string MarkerPrefix = "ended:";
+
     /// <summary>The <see cref="HttpContext.Items"/> key of the session this request ended.</summary>
     private static readonly object EndedSessionItem = new();
 
@@ -91,15 +93,10 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
         {
             var current = _cache.GetAsync(KeyPrefix + key, cancellationToken);
             var ended = _cache.GetAsync(EndedKeyPrefix + key, cancellationToken);
-            if (await ended.ConfigureAwait(false) is { } marker)
+            var (entry, marker) = (await current.ConfigureAwait(false), await ended.ConfigureAwait(false));
+            if (marker is not null || entry is null)
             {
                 await RefuseRenewalAsync(ticket, marker, httpContext).ConfigureAwait(false);
-                return;
-            }
-
-            if (await current.ConfigureAwait(false) is null)
-            {
-                await RefuseRenewalAsync(ticket, null, httpContext).ConfigureAwait(false);
                 return;
             }
 
@@ -159,7 +156,7 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
             var earlierMarker = _cache.GetAsync(EndedKeyPrefix + key, CancellationToken.None);
             if (await earlierMarker.ConfigureAwait(false) is { } earlier)
             {
-                held.UnionWith(Encoding.ASCII.GetString(earlier)["ended:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+                held.UnionWith(HeldIn(earlier));
             }
 
             if (await entry.ConfigureAwait(false) is { } stored
@@ -205,9 +202,12 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
         }
     }
 
+    /// <summary>The token hashes a marker names (its text is <c>ended:</c> and the hashes, comma-separated).</summary>
+    private static string[] HeldIn(byte[] marker) => Encoding.ASCII.GetString(marker)[MarkerPrefix.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+
     private Task WriteMarkerAsync(EndedSession ended) => _cache.SetAsync(
         EndedKeyPrefix + ended.Key,
-        Encoding.ASCII.GetBytes("ended:" + string.Join(",", ended.Held)),
+        Encoding.ASCII.GetBytes(MarkerPrefix + string.Join(",", ended.Held)),
         new DistributedCacheEntryOptions { AbsoluteExpiration = ended.ExpiresAt },
         CancellationToken.None);
 
@@ -217,7 +217,7 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
     {
         LinodeLog.SessionRenewalRefused(_logger, _scheme, marker is null ? "gone from the store" : "signed out");
         if (LinodeSavedTokens.AccessToken(ticket.Properties) is not { } accessToken
-            || (marker is not null && Encoding.ASCII.GetString(marker).Contains(Hash(accessToken), StringComparison.Ordinal))
+            || (marker is not null && HeldIn(marker).Contains(Hash(accessToken), StringComparer.Ordinal))
             || _services.GetService<LinodeTicketRevocation>() is not { } revocation)
         {
             return;
