@@ -3,6 +3,7 @@ using Linode.AspNetCore.Authentication.StackExchangeRedis;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using WebSample;
+using WebSample.Deploy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -69,6 +70,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WebSample.Deploy.DeployChoicesCookie>();
 builder.Services.AddSingleton<WebSample.Deploy.DeployDecisionProtector>();
 builder.Services.AddSingleton<WebSample.Deploy.DeployDecisionLedger>();
+builder.Services.AddSingleton<WebSample.Deploy.DeployStackScript>();
+builder.Services.AddSingleton<WebSample.Deploy.DeployAccessRelease>();
 
 var app = builder.Build();
 
@@ -82,6 +85,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseDeployAccessRelease();
 app.UseAuthorization();
 app.MapControllers();
 if (embeddedEmulator is not null)

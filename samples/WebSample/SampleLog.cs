@@ -17,4 +17,10 @@ internal static partial class SampleLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "The user disconnected Linode: token revocation {Outcome}.")]
     public static partial void LinodeDisconnected(this ILogger logger, string outcome);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Gave back a deployment's access to the user's account ({When}): token revocation {Outcome}.")]
+    public static partial void DeployAccessGivenBack(this ILogger logger, string when, string outcome);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Could not give back a deployment's access to the user's account ({ExceptionType}).")]
+    public static partial void DeployAccessGiveBackFailed(this ILogger logger, string exceptionType);
 }

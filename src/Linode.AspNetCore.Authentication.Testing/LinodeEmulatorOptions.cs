@@ -23,6 +23,12 @@ public sealed class LinodeEmulatorOptions
     /// grants too (as an incremental-consent server does). On by default.</summary>
     public bool AccumulateConsent { get; set; } = true;
 
+    /// <summary>Whether revoking a token also withdraws what the user granted the client so far, so the next sign-in carries
+    /// only what it asks for (an app that gives its access back keeps none of it). On by default. Not confirmed for Linode,
+    /// whose documentation does not say whether a revocation removes the app's earlier grants: turn it off to emulate a
+    /// server that keeps them.</summary>
+    public bool RevocationWithdrawsConsent { get; set; } = true;
+
     /// <summary>Access-token lifetime (<c>expires_in</c>). Linode: 7200 seconds.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 

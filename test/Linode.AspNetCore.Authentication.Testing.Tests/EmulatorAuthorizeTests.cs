@@ -191,4 +191,23 @@ public sealed class EmulatorAuthorizeTests
 
         Assert.Equal("volumes:read_only", second.GetProperty("scopes").GetString());
     }
+
+    [Theory]
+    [InlineData(true, "linodes:read_only")]
+    [InlineData(false, "linodes:read_write linodes:read_only")]
+    public async Task A_revoked_token_withdraws_the_earlier_consent_unless_configured_otherwise(bool withdraws, string nextScopes)
+    {
+        await using var client = new EmulatorClient(options => options.RevocationWithdrawsConsent = withdraws);
+        var (_, write) = await client.ExchangeAsync(await client.GetCodeAsync("linodes:read_write"));
+        using var revoked = await client.Http.PostAsync("oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret,
+            ["token"] = write.GetProperty("access_token").GetString()!,
+        }), TestContext.Current.CancellationToken);
+
+        var (_, next) = await client.ExchangeAsync(await client.GetCodeAsync("linodes:read_only"));
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(nextScopes, next.GetProperty("scopes").GetString());
+    }
 }

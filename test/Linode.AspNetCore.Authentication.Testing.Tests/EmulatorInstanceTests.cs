@@ -108,6 +108,38 @@ public sealed class EmulatorInstanceTests
         Assert.Equal(2, client.Emulator.Options.Users[0].Instances.Count);
     }
 
+    [Theory]
+    [InlineData("git,ufw", null)]
+    [InlineData("fail2ban", null)]
+    [InlineData("git,iis", "Extra packages must be any of: git, ufw, fail2ban")]
+    public async Task A_manyOf_field_is_listed_and_takes_any_of_its_values_comma_separated(string picked, string? reason)
+    {
+        await using var client = new EmulatorClient(options => options.StackScripts.Add(new LinodeEmulatorStackScript(1000003, "with-extras", "someone", ["linode/debian12"],
+            [new LinodeEmulatorUserDefinedField("extras", "Extra packages") { Default = "ufw", ManyOf = ["git", "ufw", "fail2ban"] }])));
+        var token = client.Emulator.IssueAccessToken("exampleUser", ["linodes:read_write"]);
+        using var listed = await client.GetApiAsync("linode/stackscripts/1000003", token: null);
+        var field = JsonDocument.Parse(await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("user_defined_fields")[0];
+
+        using var response = await client.SendApiAsync(HttpMethod.Post, "linode/instances", token.AccessToken,
+            $$$"""{"type":"g6-nanode-1","region":"us-east","image":"linode/debian12","root_pass":"Correct-Horse-9","label":"extras-1","stackscript_id":1000003,"stackscript_data":{"extras":"{{{picked}}}"}}""");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal("git,ufw,fail2ban", field.GetProperty("manyOf").GetString());
+        Assert.False(field.TryGetProperty("oneOf", out _));
+        if (reason is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(picked, client.Emulator.Options.Users[0].Instances.Single(instance => instance.Label == "extras-1").StackScriptData["extras"]);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+            Assert.Equal("stackscript_data.extras", error.GetProperty("field").GetString());
+            Assert.Equal(reason, error.GetProperty("reason").GetString());
+        }
+    }
+
     [Fact]
     public async Task Every_error_of_a_body_is_reported_at_once()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using WebSample.Services;
 
 namespace WebSample.Deploy;
 
@@ -22,9 +23,24 @@ public sealed class DeployChoices
     /// <summary>The StackScript's user-defined fields by name.</summary>
     public Dictionary<string, string> Udf { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The field limits the annotations cannot express: at most 20 fields, names up to 64 and values up to 256
-    /// characters.</summary>
-    public bool FieldsWithinLimits() => Udf.Count <= 20 && Udf.All(pair => pair.Key.Length is > 0 and <= 64 && (pair.Value?.Length ?? 0) <= 256);
+    /// <summary>The field limits the annotations cannot express, as errors next to the field they concern: at most 20
+    /// StackScript fields, names up to 64 and values up to 256 characters.</summary>
+    public IEnumerable<LinodeFieldError> LimitErrors()
+    {
+        if (Udf.Count > 20 || Udf.Keys.Any(name => name.Length is 0 or > 64))
+        {
+            yield return new LinodeFieldError(null, "Too many StackScript fields, or a field name longer than 64 characters.");
+            yield break;
+        }
+
+        foreach (var (name, value) in Udf)
+        {
+            if ((value?.Length ?? 0) > 256)
+            {
+                yield return new LinodeFieldError(StackScriptField.DataField(name), "At most 256 characters.");
+            }
+        }
+    }
 }
 
 /// <summary>Source-generated JSON for the choices cookie.</summary>

@@ -12,6 +12,12 @@ public sealed record DeployFormViewModel(
     IReadOnlyList<LinodeFieldError> Errors,
     string? Problem)
 {
+    /// <summary>The page's status: 200, or the status of the problem that kept the form from being shown.</summary>
+    public int StatusCode { get; init; } = StatusCodes.Status200OK;
+
+    /// <summary>The label proposed when the visitor has not typed one (<see cref="DeployLabel"/>).</summary>
+    public string DefaultLabel { get; init; } = string.Empty;
+
     /// <summary>The errors for the form field that shows Linode's <paramref name="field"/>.</summary>
     public IEnumerable<string> ErrorsFor(string field) => Errors.Where(error => error.Field == field).Select(error => error.Reason ?? "Not accepted");
 
@@ -23,8 +29,14 @@ public sealed record DeployFormViewModel(
 /// <summary>The confirmation page: the choices, and the protected decision its form posts.</summary>
 public sealed record DeployConfirmViewModel(DeployChoices Choices, string Decision);
 
-/// <summary>The new Linode and its root password, shown once.</summary>
-public sealed record DeployCreatedViewModel(LinodeInstance Instance, string RootPassword);
+/// <summary>The new Linode and its root password, shown once (null on a reload of the page: it is not kept), and how long
+/// the app keeps the access it was given at the latest.</summary>
+public sealed record DeployCreatedViewModel(LinodeInstance Instance, string? RootPassword, TimeSpan GiveBackAfter)
+{
+    /// <summary>Whether this app still has the access the deployment was given (the page then follows the boot and gives it
+    /// back); false on a reload after that.</summary>
+    public bool HasAccess { get; init; } = true;
+}
 
 /// <summary>A page for a problem with a Linode call: what happened and what to do.</summary>
 public sealed record ProblemViewModel(string Title, LinodeApiProblem Problem, string? RetryUrl = null);

@@ -30,11 +30,24 @@ public sealed record LinodeRegion(string Id, string Label, string Country);
 public sealed record StackScript(long Id, string Label, string Username, string Description, IReadOnlyList<string> Images,
     [property: JsonPropertyName("user_defined_fields")] IReadOnlyList<StackScriptField> UserDefinedFields, [property: JsonPropertyName("is_public")] bool IsPublic);
 
-/// <summary>A StackScript's user-defined field; one without a default is required.</summary>
-public sealed record StackScriptField(string Name, string Label, string? Example, string? Default, [property: JsonPropertyName("oneOf")] string? OneOf)
+/// <summary>A StackScript's user-defined field; one without a default is required. <c>oneOf</c> offers one value of a
+/// comma-separated list, <c>manyOf</c> any number of them (sent comma-separated).</summary>
+public sealed record StackScriptField(string Name, string Label, string? Example, string? Default,
+    [property: JsonPropertyName("oneOf")] string? OneOf, [property: JsonPropertyName("manyOf")] string? ManyOf = null)
 {
-    /// <summary>The allowed values, or empty when any value is allowed.</summary>
-    public IReadOnlyList<string> Choices => OneOf is { Length: > 0 } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+    /// <summary>The values to pick one of, or empty when any value is allowed.</summary>
+    public IReadOnlyList<string> Choices => ListOf(OneOf);
+
+    /// <summary>The values to pick any of, or empty when the field is not a multiple choice.</summary>
+    public IReadOnlyList<string> MultipleChoices => ListOf(ManyOf);
+
+    /// <summary>Whether Linode requires a value (the field has no default).</summary>
+    public bool IsRequired => Default is null;
+
+    /// <summary>The name Linode gives the field in its errors (<c>stackscript_data.name</c>).</summary>
+    public static string DataField(string name) => "stackscript_data." + name;
+
+    private static string[] ListOf(string? list) => list is { Length: > 0 } ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 }
 
 /// <summary>The body of <c>POST /v4/linode/instances</c>.</summary>

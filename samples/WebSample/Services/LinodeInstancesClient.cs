@@ -6,19 +6,22 @@ namespace WebSample.Services;
 /// <summary>
 /// The signed-in user's Linodes. The user's token is attached by <c>AddLinodeUserAccessToken()</c>, which also turns
 /// Linode's 401 and 429 into <c>LinodeInvalidTokenException</c>, <c>LinodeMissingScopeException</c> and
-/// <c>LinodeRateLimitedException</c>; any other failure is an <see cref="HttpRequestException"/> with its status code.
+/// <c>LinodeRateLimitedException</c>; any other failure is read by <see cref="LinodeApiAnswer"/> (a
+/// <c>LinodeApiException</c> when the API gave a reason, an <see cref="HttpRequestException"/> with the status otherwise).
 /// </summary>
 public sealed class LinodeInstancesClient(HttpClient http)
 {
     public async Task<IReadOnlyList<LinodeInstance>> ListAsync(CancellationToken cancellationToken)
     {
-        var page = await http.GetFromJsonAsync("linode/instances", LinodeApiJson.Default.LinodePageLinodeInstance, cancellationToken);
-        return page?.Data ?? [];
+        using var response = await http.GetAsync("linode/instances", cancellationToken);
+        return (await LinodeApiAnswer.ReadAsync(response, LinodeApiJson.Default.LinodePageLinodeInstance, cancellationToken)).Data ?? [];
     }
 
-    public async Task<LinodeInstance> GetAsync(long id, CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync($"linode/instances/{id}", LinodeApiJson.Default.LinodeInstance, cancellationToken)
-        ?? throw new HttpRequestException("Linode answered an empty instance.");
+    public async Task<LinodeInstance> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"linode/instances/{id}", cancellationToken);
+        return await LinodeApiAnswer.ReadAsync(response, LinodeApiJson.Default.LinodeInstance, cancellationToken);
+    }
 
     /// <summary>Creates a Linode. Linode's 400 comes back as field errors (<see cref="CreateLinodeResult.Errors"/>).</summary>
     public async Task<CreateLinodeResult> CreateAsync(CreateLinodeRequest request, CancellationToken cancellationToken)
@@ -30,10 +33,7 @@ public sealed class LinodeInstancesClient(HttpClient http)
             return new CreateLinodeResult(null, errors?.Errors is { Count: > 0 } list ? list : [new LinodeFieldError(null, "Linode refused the request.")]);
         }
 
-        response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync(LinodeApiJson.Default.LinodeInstance, cancellationToken)
-            ?? throw new HttpRequestException("Linode answered an empty instance.");
-        return new CreateLinodeResult(created, []);
+        return new CreateLinodeResult(await LinodeApiAnswer.ReadAsync(response, LinodeApiJson.Default.LinodeInstance, cancellationToken), []);
     }
 
     /// <summary>Deletes a Linode; false when it no longer exists.</summary>
@@ -45,7 +45,7 @@ public sealed class LinodeInstancesClient(HttpClient http)
             return false;
         }
 
-        response.EnsureSuccessStatusCode();
+        await LinodeApiAnswer.EnsureSuccessAsync(response, cancellationToken);
         return true;
     }
 }

@@ -108,6 +108,11 @@ internal sealed class CatalogEndpoints(LinodeEmulator emulator)
                     writer.WriteString("oneOf", string.Join(',', oneOf));
                 }
 
+                if (field.ManyOf is { } manyOf)
+                {
+                    writer.WriteString("manyOf", string.Join(',', manyOf));
+                }
+
                 writer.WriteEndObject();
             }
 

@@ -5,7 +5,8 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// <summary>
 /// <c>POST /oauth/revoke</c> and the legacy <c>POST /oauth/token/expire</c>: form with <c>client_id</c>,
 /// <c>client_secret</c> (private clients, unless <see cref="LinodeEmulatorOptions.RevocationRequiresClientSecret"/> is off)
-/// and <c>token</c> (access or refresh; <c>token_type_hint</c> is optional). Revoking either token kills both.
+/// and <c>token</c> (access or refresh; <c>token_type_hint</c> is optional). Revoking either token kills both, and (unless
+/// <see cref="LinodeEmulatorOptions.RevocationWithdrawsConsent"/> is off) withdraws the user's earlier consent to the client.
 /// Answers 200 <c>{}</c>, also for unknown tokens (RFC 7009).
 /// </summary>
 internal sealed class RevokeEndpoint
@@ -34,7 +35,7 @@ internal sealed class RevokeEndpoint
             return;
         }
 
-        _emulator.Store.Revoke(form["token"]!, client.ClientId);
+        _emulator.Store.Revoke(form["token"]!, client.ClientId, _emulator.Options.RevocationWithdrawsConsent);
         await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();

@@ -14,4 +14,8 @@ public sealed record LinodeEmulatorUserDefinedField(string Name, string Label)
 
     /// <summary>The allowed values (<c>oneOf</c>, comma-separated on the wire); null allows any.</summary>
     public IReadOnlyList<string>? OneOf { get; init; }
+
+    /// <summary>The values a deployer may pick any of (<c>manyOf</c>, comma-separated on the wire and in
+    /// <c>stackscript_data</c>); null when the field is not a multiple choice.</summary>
+    public IReadOnlyList<string>? ManyOf { get; init; }
 }

@@ -155,8 +155,9 @@ internal sealed class EmulatorStore
         }
     }
 
-    /// <summary>Revokes an access or refresh token of <paramref name="clientId"/>, and its partner.</summary>
-    public bool Revoke(string value, string clientId)
+    /// <summary>Revokes an access or refresh token of <paramref name="clientId"/>, and its partner; with
+    /// <paramref name="withdrawConsent"/>, also what the user granted the client so far.</summary>
+    public bool Revoke(string value, string clientId, bool withdrawConsent)
     {
         lock (_lock)
         {
@@ -168,6 +169,11 @@ internal sealed class EmulatorStore
 
             token.IsRevoked = true;
             token.IsRefreshTokenDead = true;
+            if (withdrawConsent)
+            {
+                _consents.Remove((clientId, token.User.Uid));
+            }
+
             return true;
         }
     }

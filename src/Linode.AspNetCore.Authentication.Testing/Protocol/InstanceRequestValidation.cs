@@ -16,7 +16,7 @@ internal sealed record ValidInstanceRequest(string Region, string Type, string? 
 /// <c>root_pass</c> required with an image, 7–128 characters of letters, digits, punctuation, spaces and tabs, at least two
 /// of upper case, lower case, digits and punctuation (Linode today also scores strength internally: not confirmed how);
 /// <c>image</c> known; <c>stackscript_id</c> an existing public StackScript, which needs an image it supports and every
-/// user-defined field without a default in <c>stackscript_data</c> (values within <c>oneOf</c>); <c>tags</c> of 3–50
+/// user-defined field without a default in <c>stackscript_data</c> (values within <c>oneOf</c>, or comma-separated values within <c>manyOf</c>); <c>tags</c> of 3–50
 /// characters. Every error is reported, not just the first.
 /// </summary>
 internal static partial class InstanceRequestValidation
@@ -167,6 +167,10 @@ internal static partial class InstanceRequestValidation
             else if (field.OneOf is { } allowed && !allowed.Contains(value))
             {
                 errors.Add(new EmulatorFieldError("stackscript_data." + field.Name, field.Label + " must be one of: " + string.Join(", ", allowed)));
+            }
+            else if (field.ManyOf is { } any && value.Split(',').Any(picked => !any.Contains(picked)))
+            {
+                errors.Add(new EmulatorFieldError("stackscript_data." + field.Name, field.Label + " must be any of: " + string.Join(", ", any)));
             }
             else
             {

@@ -67,17 +67,36 @@ public sealed class SampleBrowserTests
             Assert.Equal("browser-web", await page.InnerTextAsync("#confirm-label"));
             Assert.Equal(0, sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Count(request => request.Method == "POST"));
             await HeadlessChromium.ScreenshotAsync(page, "3d2-confirm");
+            // Linode rate-limits the first status request: the page says so and keeps following.
+            sample.Emulator.Faults.Add(LinodeEmulatorEndpoint.LinodeInstance, LinodeEmulatorFault.RateLimited(1), times: 1);
             await page.ClickAsync("#confirm-create");
             await ArrivedAsync(page, "#root-password", new Regex("^" + Regex.Escape(sample.BaseUrl + "/deploy/create") + "$"));
             Assert.Equal("browser-web", await page.InnerTextAsync("#linode-label"));
             Assert.Equal(32, (await page.InnerTextAsync("#root-password")).Length);
-            await page.WaitForSelectorAsync("#linode-status:text-is('running')", new PageWaitForSelectorOptions { Timeout = 30_000 });
-            await HeadlessChromium.ScreenshotAsync(page, "3e-created");
+            var writeToken = sample.Emulator.Tokens[^1];
+            Assert.Contains("linodes:read_write", writeToken.Scopes);
+            await page.WaitForSelectorAsync("#status-problem:has-text('Linode is rate-limiting this app')", new PageWaitForSelectorOptions { Timeout = 30_000 });
 
+            // Running: the page gives the access back by itself (its anti-forgery POST), as Linode's own example does.
+            await page.WaitForSelectorAsync("#linode-status:text-is('running')", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            await page.WaitForSelectorAsync("#access-given-back", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+            Assert.True(await page.IsHiddenAsync("#status-problem"));
+            Assert.True(await page.IsHiddenAsync("#release-form"));
+            Assert.StartsWith("This app no longer has access to your account", await page.InnerTextAsync("#access-given-back"), StringComparison.Ordinal);
+            await HeadlessChromium.ScreenshotAsync(page, "3e-created");
+            Assert.False(sample.Emulator.IsAccessTokenActive(writeToken.AccessToken));
+            Assert.Equal(1, sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Count(request => request.Method == "POST"));
+
+            // Signed out here: "Your Linodes" asks Linode again, for read access only.
             await page.ClickAsync("#my-linodes");
+            await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));
+            Assert.DoesNotContain("Linodes: view and change (read/write)", await page.ContentAsync(), StringComparison.Ordinal);
+            await page.ClickAsync("#approve");
             await ArrivedAsync(page, "#instances", new Regex("^" + Regex.Escape(sample.BaseUrl + "/linodes") + "$"));
             Assert.Equal(["web-1", "db-1", "browser-web"], await page.Locator("#instances tbody tr td:first-child").AllInnerTextsAsync());
             await page.ClickAsync("#instances a.delete");
+            await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));
+            await page.ClickAsync("#approve");
             await ArrivedAsync(page, "#confirm-delete", new Regex("/linodes/[0-9]+/delete$"));
             await page.ClickAsync("#confirm-delete");
             await ArrivedAsync(page, "#deleted", new Regex("/linodes\\?deleted=browser-web$"));
@@ -91,7 +110,7 @@ public sealed class SampleBrowserTests
             await ArrivedAsync(page, "#login", new Regex("^" + Regex.Escape(sample.BaseUrl + "/") + "$"));
             await HeadlessChromium.ScreenshotAsync(page, "4-signed-out");
             Assert.False(sample.Emulator.IsAccessTokenActive(token.AccessToken));
-            // Two revocations: the token the step-up replaced, then the current one at sign-out.
+            // Every token revoked, in order: the one each step-up replaced, the deployment's (given back), the current one at sign-out.
             Assert.Equal(
                 sample.Emulator.Tokens.Select(issued => issued.AccessToken),
                 sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke).Select(request => request.Form["token"]));

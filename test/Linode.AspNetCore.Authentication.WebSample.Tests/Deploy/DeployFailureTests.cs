@@ -4,8 +4,9 @@ using static Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure.Sam
 
 namespace Linode.AspNetCore.Authentication.WebSample.Tests.Deploy;
 
-/// <summary>Every failure a person can meet while deploying gets a page that says what happened and what to do: never a
-/// 5xx, never a stack trace, and nothing created unless Linode created it.</summary>
+/// <summary>Every failure a person can meet while deploying gets a page that says what happened and what to do, with the
+/// status that matches (Linode's failures 502/503/504, never a 500 or a stack trace), and nothing created unless Linode
+/// created it.</summary>
 public sealed class DeployFailureTests
 {
     [Fact]
@@ -67,12 +68,14 @@ public sealed class DeployFailureTests
     [Theory]
     [InlineData("401", 401, "Linode no longer accepts this app&#x27;s access to your account")]
     [InlineData("scope", 403, "Your Linode sign-in does not allow creating Linodes: it needs a scope Linode did not name.")]
-    [InlineData("403", 403, "Your Linode user is not allowed creating Linodes (an account administrator restricts it).")]
+    [InlineData("403", 403, "Linode&#x27;s API refused creating Linodes for your Linode user (&quot;Unauthorized&quot;). If someone else administers your Linode account, they can grant it.")]
+    [InlineData("403-html", 403, "Linode refused the request before its API answered (HTTP 403 without an API error), so nothing was done.")]
     [InlineData("429", 429, "Linode is rate-limiting this app; try again in 12 seconds.")]
-    [InlineData("500", 200, "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.")]
-    [InlineData("502-html", 200, "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.")]
-    [InlineData("malformed-json", 200, "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.")]
-    [InlineData("timeout", 200, "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.")]
+    [InlineData("500", 502, "Linode&#x27;s API failed (HTTP 500). Try again in a minute.")]
+    [InlineData("502-html", 502, "Linode&#x27;s API failed (HTTP 502). Try again in a minute.")]
+    [InlineData("503-html", 503, "Linode&#x27;s API is unavailable at the moment (HTTP 503). Try again in a minute.")]
+    [InlineData("malformed-json", 502, "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.")]
+    [InlineData("timeout", 504, "Linode&#x27;s API did not answer in time. Try again in a minute.")]
     public async Task Every_failed_create_gets_a_page_that_says_what_to_do(string kind, int status, string message)
     {
         await using var sample = new DeploySample { Settings = { ["LinodeApi:Timeout"] = "00:00:00.500" } };
@@ -82,6 +85,8 @@ public sealed class DeployFailureTests
             "401" => LinodeEmulatorFault.Status(401, "{\"errors\":[{\"reason\":\"Invalid Token\"}]}"),
             "scope" => LinodeEmulatorFault.Status(401, "{\"errors\":[{\"reason\":\"Your OAuth token is not authorized to use this endpoint.\"}]}"),
             "403" => LinodeEmulatorFault.Status(403, "{\"errors\":[{\"reason\":\"Unauthorized\"}]}"),
+            "403-html" => LinodeEmulatorFault.Html(403),
+            "503-html" => LinodeEmulatorFault.Html(503),
             "429" => LinodeEmulatorFault.RateLimited(12),
             "500" => LinodeEmulatorFault.Status(500),
             "502-html" => LinodeEmulatorFault.Html(502),
@@ -153,8 +158,8 @@ public sealed class DeployFailureTests
         using var response = await GetAsync(browser, "/deploy");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<p class=\"banner\" id=\"problem\">Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.</p>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("<p class=\"banner\" id=\"problem\">Linode&#x27;s API is unavailable at the moment (HTTP 503). Try again in a minute.</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"deploy-form\"", html, StringComparison.Ordinal);
         Assert.Contains(sample.Logs.Entries, entry => entry.EventId.Id == 3);
     }

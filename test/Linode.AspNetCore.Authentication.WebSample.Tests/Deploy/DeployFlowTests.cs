@@ -74,7 +74,7 @@ public sealed class DeployFlowTests
         Assert.Contains("<span id=\"linode-label\">blog-1</span>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"linode-status\" data-status-url=\"/deploy/status/", html, StringComparison.Ordinal);
         Assert.Contains(">provisioning</dd>", html, StringComparison.Ordinal);
-        Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
+        Assert.True(created.Headers.CacheControl?.NoStore);
     }
 
     [Fact]

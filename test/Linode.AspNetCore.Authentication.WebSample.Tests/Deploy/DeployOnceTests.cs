@@ -1,5 +1,6 @@
 using System.Net;
 using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure;
 using static Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure.SampleFlows;
 
@@ -38,17 +39,44 @@ public sealed class DeployOnceTests
     }
 
     [Fact]
-    public async Task A_replayed_confirmation_creates_nothing_more_and_says_where_the_Linode_is()
+    public async Task A_replayed_confirmation_creates_nothing_more_and_says_which_Linode_it_created()
     {
         await using var sample = new DeploySample();
         using var browser = sample.CreateBrowser();
         var fields = DeploySample.ConfirmFields(await OpenConfirmationAsync(sample, browser));
         using var first = await browser.PostFormAsync(App + "/deploy/create", fields);
+        var firstHtml = await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
+        // A reload of the created page sends the same confirmation again.
         using var replay = await browser.PostFormAsync(App + "/deploy/create", fields);
         var html = await replay.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
+        var created = sample.Emulator.Options.Users[0].Instances.Single(instance => instance.Tags.Contains("install-on-linode"));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(1, sample.CreateCalls);
+        Assert.Contains($"<p class=\"banner\" id=\"already-created\">This deployment created Linode {created.Id}, and it creates nothing more.", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd id=\"linode-id\">{created.Id}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"/linodes\" id=\"my-linodes\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("root-password", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DeploySample.RootPasswordOn(firstHtml), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("pick them again", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confirmation_replayed_while_its_Linode_is_being_created_says_already_confirmed()
+    {
+        await using var sample = new DeploySample();
+        using var browser = sample.CreateBrowser();
+        var fields = DeploySample.ConfirmFields(await OpenConfirmationAsync(sample, browser));
+        sample.Emulator.Faults.Add(LinodeEmulatorEndpoint.LinodeInstances, LinodeEmulatorFault.Slow(TimeSpan.FromMilliseconds(500)), times: 1);
+        var first = browser.PostFormAsync(App + "/deploy/create", fields);
+        await Eventually.TrueAsync(() => sample.CreateCalls == 1);
+
+        using var replay = await browser.PostFormAsync(App + "/deploy/create", fields);
+        var html = await replay.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        (await first).Dispose();
+
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
         Assert.Contains("This deployment was already confirmed, and it creates one Linode only.", html, StringComparison.Ordinal);
         Assert.Equal(1, sample.CreateCalls);
@@ -89,7 +117,7 @@ public sealed class DeployOnceTests
         using var create = await browser.PostFormAsync(App + "/deploy/create", []);
 
         Assert.Equal("/deploy?expired=true", landedOn);
-        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        Assert.Equal("/deploy?expired=true", browser.History[^1].Uri.PathAndQuery);
         Assert.Equal(0, sample.CreateCalls);
         Assert.DoesNotContain(browser.Cookies.GetAllCookies(), cookie => cookie.Name == "WebSample.Deploy");
     }

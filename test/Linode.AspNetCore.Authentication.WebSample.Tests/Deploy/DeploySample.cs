@@ -5,6 +5,8 @@ using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure.SampleFlows;
@@ -15,6 +17,12 @@ namespace Linode.AspNetCore.Authentication.WebSample.Tests.Deploy;
 public sealed partial class DeploySample : SampleFactory
 {
     public LogCapture Logs { get; } = new();
+
+    /// <summary>The sample's clock when a test sets it (the emulator keeps the real one).</summary>
+    public FakeTimeProvider? Time { get; init; }
+
+    /// <summary>The tokens the emulator issued that it still accepts.</summary>
+    public IEnumerable<LinodeEmulatorToken> ActiveTokens => Emulator.Tokens.Where(token => Emulator.IsAccessTokenActive(token.AccessToken));
 
     /// <summary>The deploy form's fields as the page renders them, with <paramref name="changes"/> applied.</summary>
     public static List<KeyValuePair<string, string>> FormFields(string html, IReadOnlyDictionary<string, string>? changes = null)
@@ -83,6 +91,10 @@ public sealed partial class DeploySample : SampleFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)));
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        }
     }
 
     private static string Selected(string html, string name) =>

@@ -5,14 +5,26 @@ using static Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure.Sam
 
 namespace Linode.AspNetCore.Authentication.WebSample.Tests.Security;
 
-/// <summary>Every outcome of the sample's call to Linode's API gets a page a person understands, never a 5xx.</summary>
+/// <summary>Every outcome of the sample's call to Linode's API gets a page a person understands, never a 500 or a stack
+/// trace: Linode's own failures are a gateway's (502, 503, 504), and the page says which.</summary>
 public sealed class SampleApiFailureTests
 {
-    public static TheoryData<string> ApiFaults => new() { "500", "502-html", "503", "malformed-json", "200-html", "empty-body", "timeout" };
+    private const string Unreadable = "Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.";
+
+    public static TheoryData<string, int, string> ApiFaults => new()
+    {
+        { "500", 502, "Linode&#x27;s API failed (HTTP 500). Try again in a minute." },
+        { "502-html", 502, "Linode&#x27;s API failed (HTTP 502). Try again in a minute." },
+        { "503", 503, "Linode&#x27;s API is unavailable at the moment (HTTP 503). Try again in a minute." },
+        { "malformed-json", 502, Unreadable },
+        { "200-html", 502, Unreadable },
+        { "empty-body", 502, Unreadable },
+        { "timeout", 504, "Linode&#x27;s API did not answer in time. Try again in a minute." },
+    };
 
     [Theory]
     [MemberData(nameof(ApiFaults))]
-    public async Task An_unusable_answer_from_the_api_says_try_again_later(string kind)
+    public async Task An_unusable_answer_from_the_api_says_try_again_later_with_a_gateway_status(string kind, int status, string message)
     {
         await using var sample = new SampleFactory { Settings = { ["LinodeApi:Timeout"] = "00:00:00.500" } };
         using var browser = sample.CreateBrowser();
@@ -31,8 +43,8 @@ public sealed class SampleApiFailureTests
         using var response = await GetAsync(browser, "/linodes");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("id=\"problem\">Linode&#x27;s API could not be reached or gave an answer this app could not read. Try again in a minute.", html, StringComparison.Ordinal);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains("id=\"problem\">" + message, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"instances\"", html, StringComparison.Ordinal);
     }
