@@ -1,3 +1,4 @@
+using Linode.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication;
 
 namespace WebSample;
@@ -7,10 +8,7 @@ public static class SignInFailurePage
 {
     public static Task RedirectAsync(RemoteFailureContext context)
     {
-        var error = context.Failure?.Data["error"] as string;
-        var reason = error is { Length: > 0 and <= 64 } && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
-            ? error
-            : "sign_in_failed";
+        var reason = LinodeAuthenticationFailureException.SafeErrorCodeOf(context.Failure) ?? "sign_in_failed";
         context.Response.Redirect("/signin-failed?reason=" + Uri.EscapeDataString(reason));
         context.HandleResponse();
         return Task.CompletedTask;

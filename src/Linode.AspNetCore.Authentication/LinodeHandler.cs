@@ -20,12 +20,8 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 {
     private readonly ILinodeTokenRevoker _revoker;
 
-    // The access token this callback obtained (cleared once revoked), and whether a ticket holds it: a sign-in that fails
-    // after the exchange revokes it.
-    private string? _issuedAccessToken;
-    private bool _ticketCreated;
-    private bool _callback;
-    private bool _denied;
+    // How far this request's callback got, and the token it obtained until a ticket holds it (or it is revoked).
+    private LinodeCallbackProgress _progress = LinodeCallbackProgress.NotACallback;
 
     /// <summary>Initializes the handler.</summary>
     /// <param name="options">The options monitor.</param>
@@ -64,54 +60,30 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
             return true;
         }
 
+        bool handled;
         try
         {
-            var handled = await base.HandleRequestAsync().ConfigureAwait(false);
-            if (!_ticketCreated)
-            {
-                await RevokeIssuedTokenAsync().ConfigureAwait(false);
-            }
-
-            CountSignIn(_ticketCreated ? "success" : _denied ? "denied" : "failed");
-            return handled;
-        }
-        catch (Exception) when (!_ticketCreated)
-        {
-            // The failure path itself threw: an app's OnRemoteFailure, or a failure it left unhandled (ASP.NET Core then
-            // throws). The app chose that answer; no token is left (a failed ticket revokes its own).
-            CountSignIn("failed");
-            throw;
+            handled = await base.HandleRequestAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            // After the ticket was made (an app's OnTicketReceived, the cookie sign-in, the redirect): the token the
-            // ticket holds never reached a cookie.
-            await RevokeIssuedTokenAsync().ConfigureAwait(false);
-            CountSignIn("failed");
-            if (Response.HasStarted)
-            {
-                throw;
-            }
-
-            // Undo whatever the failed sign-in wrote (its Set-Cookie, a half-made redirect) and show the failure page.
-            Response.Clear();
-            var failure = LinodeFailure.Create(LinodeRemoteFailurePage.CouldNotComplete, "sign_in_failed", inner: exception);
-            var context = new RemoteFailureContext(Context, Scheme, Options, failure);
-            await Events.RemoteFailure(context).ConfigureAwait(false);
-            if (context.Result?.Handled == true)
+            if (await AnswerEscapedFailureAsync(exception).ConfigureAwait(false))
             {
                 return true;
             }
 
             throw;
         }
+
+        await EndCallbackAsync().ConfigureAwait(false);
+        return handled;
     }
 
     /// <summary>Handles the callback (marks the request as one, for the sign-in counter).</summary>
     /// <returns>The result of the callback.</returns>
     protected override Task<HandleRequestResult> HandleRemoteAuthenticateAsync()
     {
-        _callback = true;
+        _progress = LinodeCallbackProgress.Started;
         return base.HandleRemoteAuthenticateAsync();
     }
 
@@ -120,7 +92,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     /// <returns>The result.</returns>
     protected override Task<HandleRequestResult> HandleAccessDeniedErrorAsync(AuthenticationProperties properties)
     {
-        _denied = true;
+        _progress = LinodeCallbackProgress.Denied;
         return base.HandleAccessDeniedErrorAsync(properties);
     }
 
@@ -177,7 +149,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
     private async Task<OAuthTokenResponse> ExchangeAsync(List<KeyValuePair<string, string>> form)
     {
         var tokens = await LinodeTokenEndpoint.PostAsync(Options, "exchange", form, Logger, Context.RequestAborted).ConfigureAwait(false);
-        _issuedAccessToken = tokens.AccessToken; // null when the exchange failed
+        _progress = _progress.Issued(tokens.AccessToken); // no token when the exchange failed
         return tokens;
     }
 
@@ -192,7 +164,7 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         try
         {
             var ticket = await CreateLinodeTicketAsync(identity, properties, tokens).ConfigureAwait(false);
-            _ticketCreated = true; // from here the ticket (and, once signed in, the cookie) holds the token
+            _progress = _progress.TicketCreated(); // from here the ticket (and, once signed in, the cookie) holds the token
             return ticket;
         }
         catch
@@ -217,10 +189,12 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         if (granted.Missing(Options.RequiredScopes) is { Count: > 0 } missing)
         {
             var missingText = string.Join(",", missing);
-            var failure = LinodeFailure.Create(
-                $"Linode granted '{granted.ToString(",")}', but this app requires '{missingText}'.", "insufficient_scope", $"Missing required scopes: {missingText}");
-            failure.Data["missing_scopes"] = missingText;
-            throw failure;
+            throw new LinodeAuthenticationFailureException($"Linode granted '{granted.ToString(",")}', but this app requires '{missingText}'.")
+            {
+                Error = "insufficient_scope",
+                ErrorDescription = $"Missing required scopes: {missingText}",
+                MissingScopes = LinodeScopes.Parse(missing.Select(scope => scope.Value)),
+            };
         }
 
         using var profile = await LinodeProfileEndpoint.GetAsync(Options, tokens.AccessToken!, Logger, Context.RequestAborted).ConfigureAwait(false);
@@ -240,9 +214,48 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);
     }
 
+    /// <summary>A callback that ended without an exception: a sign-in that made no ticket leaves no token behind; the
+    /// outcome is counted.</summary>
+    private async Task EndCallbackAsync()
+    {
+        if (!_progress.HasTicket)
+        {
+            await RevokeIssuedTokenAsync().ConfigureAwait(false);
+        }
+
+        CountSignIn(_progress.Outcome);
+    }
+
+    /// <summary>An exception escaped the callback. Before a ticket was made it comes from the failure path itself (an app's
+    /// <c>OnRemoteFailure</c>, or a failure it left unhandled, which ASP.NET Core then throws): the app chose that answer,
+    /// and a failed ticket revoked its own token. After (an app's <c>OnTicketReceived</c>, the cookie sign-in, the
+    /// redirect) the token the ticket holds never reached a cookie: it is revoked, what the failed sign-in wrote is undone
+    /// and the remote-failure page is shown, unless the response has started.</summary>
+    /// <returns>Whether the failure page answered; false to rethrow.</returns>
+    private async Task<bool> AnswerEscapedFailureAsync(Exception exception)
+    {
+        CountSignIn("failed");
+        if (!_progress.HasTicket)
+        {
+            return false;
+        }
+
+        await RevokeIssuedTokenAsync().ConfigureAwait(false);
+        if (Response.HasStarted)
+        {
+            return false;
+        }
+
+        Response.Clear();
+        var failure = LinodeFailure.Create(LinodeRemoteFailurePage.CouldNotComplete, "sign_in_failed", inner: exception);
+        var context = new RemoteFailureContext(Context, Scheme, Options, failure);
+        await Events.RemoteFailure(context).ConfigureAwait(false);
+        return context.Result?.Handled == true;
+    }
+
     private void CountSignIn(string outcome)
     {
-        if (_callback || _denied)
+        if (_progress.IsCallback)
         {
             Options.Instrumentation?.SignIn(Scheme.Name, outcome);
         }
@@ -250,8 +263,9 @@ public class LinodeHandler : OAuthHandler<LinodeOptions>
 
     private async Task RevokeIssuedTokenAsync()
     {
-        if (Interlocked.Exchange(ref _issuedAccessToken, null) is { } token)
+        if (_progress.IssuedAccessToken is { } token)
         {
+            _progress = _progress.Revoked();
             LinodeLog.RevokingUnclaimedToken(Logger, Scheme.Name);
             await _revoker.RevokeAsync(Context, Scheme.Name, token, CancellationToken.None).ConfigureAwait(false);
         }

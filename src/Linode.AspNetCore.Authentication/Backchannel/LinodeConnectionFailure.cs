@@ -10,7 +10,7 @@ internal static class LinodeConnectionFailure
     public static bool IsBackchannelFailure(Exception exception, CancellationToken cancellationToken) =>
         exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    public static AuthenticationFailureException Failure(string endpoint, Exception exception, TimeSpan timeout, ILogger logger)
+    public static LinodeAuthenticationFailureException Failure(string endpoint, Exception exception, TimeSpan timeout, ILogger logger)
     {
         var timedOut = exception is OperationCanceledException;
         var reason = timedOut ? $"no answer within the back-channel timeout of {timeout.TotalSeconds:0.###} s" : "the connection failed";

@@ -5,16 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// Builds the <see cref="AuthenticationFailureException"/>s the handler reports. Their <c>Data</c> carries
-/// <c>status</c> (the HTTP status, an <see cref="int"/>), <c>error</c> and <c>error_description</c> (Linode's error code and
-/// text, when it sent them) and, for 429, <c>retry_after</c> (seconds). Messages never hold tokens, codes or secrets.
+/// Builds the <see cref="LinodeAuthenticationFailureException"/>s the handler reports. Messages never hold tokens, codes
+/// or secrets, nor Linode's free text.
 /// </summary>
 internal static class LinodeFailure
 {
-    public const string SafeMessageKey = "linode:message";
-
     /// <summary>Reads an error answer (status, error code; the body only at Debug), logs it, and builds the failure.</summary>
-    public static async Task<AuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<LinodeAuthenticationFailureException> FromResponseAsync(string endpoint, HttpResponseMessage response, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
         var retryAfter = LinodeRetryAfter.Read(response, time ?? TimeProvider.System);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -24,10 +21,10 @@ internal static class LinodeFailure
         return FromResponse(endpoint, response.StatusCode, error, response.Content.Headers.ContentType?.MediaType, retryAfter);
     }
 
-    public static AuthenticationFailureException FromResponse(string endpoint, HttpStatusCode status, LinodeErrorBody error, string? contentType, TimeSpan? retryAfter)
+    public static LinodeAuthenticationFailureException FromResponse(string endpoint, HttpStatusCode status, LinodeErrorBody error, string? contentType, TimeSpan? retryAfter)
     {
         // Only the status and a code-shaped error code go into the message: the base handler logs it at Information,
-        // and Linode's free-text description is body content (kept in Data["error_description"]).
+        // and Linode's free-text description is body content (kept in ErrorDescription).
         var message = $"Linode's {endpoint} endpoint answered {(int)status} ({status})";
         if (IsCode(error.Code))
         {
@@ -43,30 +40,22 @@ internal static class LinodeFailure
             message += $"; retry after {(int)delay.TotalSeconds} s";
         }
 
-        var exception = Create(message + ".", error.Code, error.Description);
-        exception.Data["status"] = (int)status;
-        if (retryAfter is { } wait)
+        return new LinodeAuthenticationFailureException(message + ".")
         {
-            exception.Data["retry_after"] = (int)wait.TotalSeconds;
-        }
-
-        return exception;
+            Error = error.Code,
+            ErrorDescription = error.Description,
+            StatusCode = (int)status,
+            RetryAfter = retryAfter,
+        };
     }
 
-    public static AuthenticationFailureException Create(string message, string? errorCode = null, string? description = null, Exception? inner = null)
-    {
-        var exception = new AuthenticationFailureException(message, inner);
-        exception.Data["error"] = errorCode;
-        exception.Data["error_description"] = description;
-        exception.Data[SafeMessageKey] = message;
-        return exception;
-    }
+    public static LinodeAuthenticationFailureException Create(string message, string? errorCode = null, string? description = null, Exception? inner = null) =>
+        new(message, inner) { Error = errorCode, ErrorDescription = description };
 
     /// <summary>The value when it looks like an OAuth error code, else null: the only form of Linode's error text that
     /// results and messages carry (the rest may echo what Linode was sent).</summary>
     public static string? CodeOrNull(string? value) => IsCode(value) ? value : null;
 
     /// <summary>Whether a value looks like an OAuth error code (and so is safe to put in a message).</summary>
-    public static bool IsCode([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
-        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+    public static bool IsCode([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) => LinodeAuthenticationFailureException.IsErrorCode(value);
 }

@@ -21,39 +21,15 @@ internal static class LinodeTokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     public static async Task<OAuthTokenResponse> PostAsync(LinodeOptions options, string operation, IEnumerable<KeyValuePair<string, string>> form, ILogger logger, CancellationToken cancellationToken)
     {
-        using var telemetry = LinodeTelemetry.Start(options, operation);
-        using var request = LinodeBackchannelRequest.Form(options.TokenEndpoint, form);
-        try
-        {
-            using var response = await options.Backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var failure = await LinodeFailure.FromResponseAsync(EndpointName, response, options.TimeProvider, logger, cancellationToken).ConfigureAwait(false);
-                telemetry.Failed(failure);
-                return OAuthTokenResponse.Failed(failure);
-            }
-
-            // Never log a successful token body: it holds the tokens.
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var document = await LinodeJsonBody.ReadObjectHavingAsync(stream, "access_token", HasText, cancellationToken).ConfigureAwait(false);
-            if (document is not null)
-            {
-                telemetry.Succeeded((int)response.StatusCode);
-                return OAuthTokenResponse.Success(document);
-            }
-
-            LinodeLog.MalformedResponse(logger, EndpointName, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType);
-            telemetry.Failed("malformed", (int)response.StatusCode, "malformed");
-            return OAuthTokenResponse.Failed(LinodeFailure.Create(
-                $"Linode's token endpoint answered {(int)response.StatusCode} without a JSON object carrying an access_token.", "invalid_token_response"));
-        }
-        catch (Exception exception) when (LinodeConnectionFailure.IsBackchannelFailure(exception, cancellationToken))
-        {
-            var failure = LinodeConnectionFailure.Failure(EndpointName, exception, options.BackchannelTimeout, logger);
-            telemetry.Failed(failure);
-            return OAuthTokenResponse.Failed(failure);
-        }
+        var call = new LinodeBackchannelCall<JsonDocument>(EndpointName, operation, ReadAsync, "invalid_token_response",
+            status => $"Linode's token endpoint answered {status} without a JSON object carrying an access_token.");
+        var answer = await LinodeBackchannel.SendAsync(options, LinodeBackchannelRequest.Form(options.TokenEndpoint, form), call, logger, cancellationToken).ConfigureAwait(false);
+        return answer.Value is { } document ? OAuthTokenResponse.Success(document) : OAuthTokenResponse.Failed(answer.Failure!);
     }
+
+    // Never log a successful token body: it holds the tokens.
+    private static async Task<JsonDocument?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await LinodeJsonBody.ReadObjectHavingAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), "access_token", HasText, cancellationToken).ConfigureAwait(false);
 
     private static bool HasText(JsonElement token) => token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 };
 }

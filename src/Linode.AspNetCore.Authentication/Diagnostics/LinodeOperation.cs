@@ -38,11 +38,11 @@ internal sealed class LinodeOperation : IDisposable
     /// <param name="errorType">Linode's error code when code-shaped, else the status, else the outcome.</param>
     public void Failed(string outcome, int? status, string errorType) => End(outcome, status, errorType);
 
-    /// <summary>Records a failure the back-channel reported (its <c>Data</c> carries status and error code).</summary>
-    public void Failed(AuthenticationFailureException failure)
+    /// <summary>Records a failure the back-channel reported.</summary>
+    public void Failed(LinodeAuthenticationFailureException failure)
     {
-        var status = failure.Data["status"] as int?;
-        var code = LinodeFailure.CodeOrNull(failure.Data["error"] as string);
+        var status = failure.StatusCode;
+        var code = failure.SafeErrorCode;
         var outcome = code is "timeout" or "unreachable" ? code : "error";
         End(outcome, status, code ?? status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? outcome);
     }

@@ -35,7 +35,7 @@ internal static class LinodeRemoteFailurePage
 
     private static string Describe(Exception? failure, string? errorCode)
     {
-        if (failure?.Data[LinodeFailure.SafeMessageKey] is string safe)
+        if (failure is LinodeAuthenticationFailureException { Message: var safe })
         {
             return safe;
         }

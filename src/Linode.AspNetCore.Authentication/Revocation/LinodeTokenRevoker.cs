@@ -57,21 +57,24 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 
     private async Task<LinodeTokenRevocationResult> SendAsync(string scheme, LinodeOptions options, string accessToken, CancellationToken cancellationToken)
     {
-        using var telemetry = LinodeTelemetry.Start(options, LinodeRevocationEndpoint.OperationName);
-        using var timeout = new CancellationTokenSource(options.RevocationTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            var (status, failure) = await LinodeRevocationEndpoint.PostAsync(options, accessToken, telemetry, _logger, linked.Token).ConfigureAwait(false);
-            if (failure is null)
+            var answer = await LinodeRevocationEndpoint.PostAsync(options, accessToken, _logger, cancellationToken).ConfigureAwait(false);
+            if (answer.TimedOut)
             {
-                LinodeLog.TokenRevoked(_logger, scheme, status!.Value);
-                return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Revoked, status);
+                LinodeLog.TokenRevocationTimedOut(_logger, scheme, options.RevocationTimeout);
+                return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.TimedOut, error: "timeout");
+            }
+
+            if (answer.Failure is not { } failure)
+            {
+                LinodeLog.TokenRevoked(_logger, scheme, answer.Status!.Value);
+                return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Revoked, answer.Status);
             }
 
             // Code-shaped only, the rule every result follows: computed once for the log line and the result.
-            var code = LinodeFailure.CodeOrNull(failure.Data["error"] as string);
-            if (status is null)
+            var code = failure.SafeErrorCode;
+            if (answer.Status is not { } status)
             {
                 LinodeLog.TokenRevocationError(_logger, scheme, code ?? "unreachable");
                 return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, error: code ?? "unreachable");
@@ -79,12 +82,6 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
 
             LinodeLog.TokenRevocationFailed(_logger, scheme, status, code ?? "none");
             return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.Failed, status, code);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            LinodeLog.TokenRevocationTimedOut(_logger, scheme, options.RevocationTimeout);
-            telemetry.Failed("timeout", null, "timeout");
-            return new LinodeTokenRevocationResult(scheme, LinodeTokenRevocationOutcome.TimedOut, error: "timeout");
         }
         catch (OperationCanceledException)
         {

@@ -207,10 +207,11 @@ internal sealed class LinodeTokenRefresher
 
     private LinodeRefreshedTokens Interpret(string scheme, Microsoft.AspNetCore.Authentication.OAuth.OAuthTokenResponse response)
     {
-        if (response.Error is { } error)
+        if (response.Error is { } failure)
         {
-            var status = error.Data["status"] as int?;
-            var code = error.Data["error"] as string;
+            var error = failure as LinodeAuthenticationFailureException;
+            var status = error?.StatusCode;
+            var code = error?.Error;
             if (string.Equals(code, "invalid_grant", StringComparison.Ordinal))
             {
                 LinodeLog.TokenRefreshRejected(_logger, scheme, status, code);
@@ -220,7 +221,7 @@ internal sealed class LinodeTokenRefresher
             LinodeLog.TokenRefreshFailed(_logger, scheme, status, LinodeFailure.CodeOrNull(code) ?? "none");
             return new(new LinodeTokenRefreshResult(scheme, LinodeTokenRefreshOutcome.Failed, statusCode: status, error: code), null, null, null, null)
             {
-                RetryAfter = error.Data["retry_after"] is int wait ? TimeSpan.FromSeconds(wait) : null,
+                RetryAfter = error?.RetryAfter,
             };
         }
 

@@ -29,6 +29,10 @@ public sealed class RequiredScopesTests
         Assert.Equal("insufficient_scope", failure.Data["error"]);
         Assert.Equal("Missing required scopes: linodes:read_write", failure.Data["error_description"]);
         Assert.Equal("linodes:read_write", failure.Data["missing_scopes"]);
+        var typed = Assert.IsType<LinodeAuthenticationFailureException>(failure);
+        Assert.Equal([LinodeScopes.Linodes.ReadWrite], typed.MissingScopes.Select(scope => scope.Value));
+        Assert.Equal("insufficient_scope", typed.SafeErrorCode);
+        Assert.Null(typed.StatusCode);
         Assert.Empty(emulator.RequestsTo(LinodeEmulatorEndpoint.Profile));
     }
 

@@ -47,7 +47,10 @@ public sealed class BackchannelFailureTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("Sign-in with Linode failed. Linode's token endpoint answered " + status, body, StringComparison.Ordinal);
-        Assert.IsType<AuthenticationFailureException>(failure);
+        var typed = Assert.IsType<LinodeAuthenticationFailureException>(failure);
+        Assert.Equal(status, typed.StatusCode);
+        Assert.Equal(error, typed.Error);
+        Assert.Equal(description, typed.ErrorDescription);
         Assert.Equal(status, failure.Data["status"]);
         Assert.Equal(error, failure.Data["error"]);
         Assert.Equal(description, failure.Data["error_description"]);

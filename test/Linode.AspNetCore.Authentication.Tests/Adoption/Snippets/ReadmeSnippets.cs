@@ -96,7 +96,8 @@ internal static class ReadmeSnippets
         #region readme-remote-failure
         options.Events.OnRemoteFailure = context =>
         {
-            context.Response.Redirect("/signin-failed?reason=" + Uri.EscapeDataString(context.Failure?.Data["error"] as string ?? "error"));
+            var reason = LinodeAuthenticationFailureException.SafeErrorCodeOf(context.Failure) ?? "sign_in_failed";
+            context.Response.Redirect("/signin-failed?reason=" + reason);
             context.HandleResponse();
             return Task.CompletedTask;
         };
