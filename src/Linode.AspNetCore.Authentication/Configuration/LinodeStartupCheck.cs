@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 namespace Linode.AspNetCore.Authentication;
 
 /// <summary>
-/// Fails start-up when two Linode schemes share a callback path: the first would swallow the other's callbacks and
-/// users would see "oauth state was missing or invalid". Runs before the server accepts requests; the options of every
-/// scheme are validated by then (<c>ValidateOnStart</c>), so misconfiguration never waits for the first login.
+/// Fails start-up when a Linode scheme is misconfigured: reading each scheme's options here runs their validation (a
+/// missing client id, an endpoint that is not an absolute URL), and two schemes sharing a callback path are refused (the
+/// first would swallow the other's callbacks and users would see "oauth state was missing or invalid"). It runs in
+/// <see cref="IHostedLifecycleService.StartingAsync"/>, before any hosted service starts (the web server is one), so
+/// misconfiguration never waits for the first login. The other five lifecycle methods have nothing to do: the platform
+/// offers no narrower hook that runs before the server (its <c>IStartupValidator</c> is a single service owned by
+/// <c>ValidateOnStart</c>).
 /// </summary>
 internal sealed class LinodeStartupCheck : IHostedLifecycleService
 {
