@@ -39,12 +39,16 @@ public sealed class DeployFormTests
     [Fact]
     public async Task The_proposed_label_is_image_region_and_time_so_a_second_deployment_does_not_collide()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 18, 15, 3, TimeSpan.Zero));
+        // The real time, to the second: the browser's cookie jar keeps real time (a correlation cookie lives 15 minutes).
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var time = new FakeTimeProvider(start);
         await using var sample = new DeploySample { Time = time };
         using var browser = sample.CreateBrowser();
         using var form = await GetAsync(browser, "/deploy");
         var html = await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("<input name=\"Label\" id=\"label\" value=\"debian12-us-east-20261205-181503\"", html, StringComparison.Ordinal);
+        var firstLabel = "debian12-us-east-" + start.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var secondLabel = "debian12-us-east-" + start.AddMinutes(1).ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"<input name=\"Label\" id=\"label\" value=\"{firstLabel}\"", html, StringComparison.Ordinal);
 
         using var first = await DeploySample.DeployAsync(browser);
         time.Advance(TimeSpan.FromMinutes(1));
@@ -52,7 +56,7 @@ public sealed class DeployFormTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(["debian12-us-east-20261205-181503", "debian12-us-east-20261205-181603"],
+        Assert.Equal([firstLabel, secondLabel],
             sample.Emulator.Options.Users[0].Instances.Where(instance => instance.Tags.Contains("install-on-linode")).Select(instance => instance.Label));
     }
 
