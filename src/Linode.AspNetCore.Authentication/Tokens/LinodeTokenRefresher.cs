@@ -15,13 +15,11 @@ namespace Linode.AspNetCore.Authentication;
 /// session share one call to Linode, and requests that still carry the old cookie afterwards reuse its result (Linode
 /// rotates refresh tokens, so a second call with the old one would be refused). A request waits for the call at most
 /// <see cref="LinodeOptions.TokenRefreshTimeout"/> and otherwise goes on with the current token; after a failure the
-/// session backs off (<see cref="LinodeRefreshBackOff"/>). The flights are per process.
+/// session backs off. Every one of those decisions is <see cref="LinodeRefreshRule"/>'s; this class carries them out. The
+/// flights are per process.
 /// </summary>
 internal sealed class LinodeTokenRefresher
 {
-    /// <summary>How long a completed refresh is reused by requests that still carry the old cookie.</summary>
-    internal static readonly TimeSpan ReuseWindow = TimeSpan.FromMinutes(1);
-
     private readonly ConcurrentDictionary<string, LinodeRefreshFlight> _flights = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<LinodeOptions> _options;
     private readonly ILogger _logger;
@@ -47,8 +45,7 @@ internal sealed class LinodeTokenRefresher
     {
         var options = _options.Get(scheme);
         var properties = context.Properties;
-        if (!options.AutomaticTokenRefresh || LinodeSavedTokens.ExpiresAt(properties) is not { } expiresAt
-            || expiresAt - _time.GetUtcNow() > options.TokenRefreshWindow)
+        if (LinodeSavedTokens.ExpiresAt(properties) is not { } expiresAt || !LinodeRefreshRule.IsDue(options, expiresAt, _time.GetUtcNow()))
         {
             return null;
         }
@@ -107,7 +104,7 @@ internal sealed class LinodeTokenRefresher
         var now = _time.GetUtcNow();
         foreach (var (key, stale) in _flights)
         {
-            if (stale.IsStale(now, ReuseWindow))
+            if (stale.IsStale(now, LinodeRefreshRule.ReuseWindow))
             {
                 _flights.TryRemove(KeyValuePair.Create(key, stale));
             }
@@ -115,27 +112,22 @@ internal sealed class LinodeTokenRefresher
 
         while (true)
         {
-            if (_flights.TryGetValue(refreshToken, out var existing))
+            _flights.TryGetValue(refreshToken, out var existing);
+            var step = LinodeRefreshRule.Next(existing, now);
+            if (step.Kind == LinodeRefreshStepKind.Join)
             {
-                if (!existing.HasFailed)
-                {
-                    return existing;
-                }
-
-                if (now < existing.RetryAt)
-                {
-                    return null;
-                }
-
-                var retry = NewFlight(now, existing.EarlierFailures + 1, scheme, options, refreshToken, expiresAt);
-                if (_flights.TryUpdate(refreshToken, retry, existing))
-                {
-                    return retry;
-                }
+                return existing;
             }
-            else if (_flights.TryAdd(refreshToken, NewFlight(now, 0, scheme, options, refreshToken, expiresAt)))
+
+            if (step.Kind == LinodeRefreshStepKind.BackOff)
             {
-                return _flights[refreshToken];
+                return null;
+            }
+
+            var fresh = NewFlight(now, step.FailuresInARow, scheme, options, refreshToken, expiresAt);
+            if (existing is null ? _flights.TryAdd(refreshToken, fresh) : _flights.TryUpdate(refreshToken, fresh, existing))
+            {
+                return fresh;
             }
         }
     }
@@ -157,7 +149,7 @@ internal sealed class LinodeTokenRefresher
             return true;
         }
 
-        var remaining = flight.StartedAt + options.TokenRefreshTimeout - _time.GetUtcNow();
+        var remaining = LinodeRefreshRule.WaitLeft(flight, options, _time.GetUtcNow());
         if (remaining > TimeSpan.Zero)
         {
             try
@@ -182,7 +174,7 @@ internal sealed class LinodeTokenRefresher
         flight.CompletedAt = _time.GetUtcNow();
         if (refreshed.Result.Outcome == LinodeTokenRefreshOutcome.Failed)
         {
-            flight.RetryAt = LinodeRefreshBackOff.RetryAt(flight.CompletedAt, flight.EarlierFailures + 1, refreshed.RetryAfter, expiresAt);
+            flight.RetryAt = LinodeRefreshRule.RetryAt(flight.CompletedAt, flight.EarlierFailures + 1, refreshed.RetryAfter, expiresAt);
             LinodeLog.TokenRefreshBackingOff(_logger, scheme, flight.RetryAt, flight.EarlierFailures + 1);
         }
 

@@ -5,7 +5,7 @@ namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 public sealed class RefreshRetentionTests
 {
     private static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Window = LinodeTokenRefresher.ReuseWindow;
+    private static readonly TimeSpan Window = LinodeRefreshRule.ReuseWindow;
     private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
 
     private static LinodeRefreshFlight Completed(LinodeTokenRefreshOutcome outcome, DateTimeOffset? expiresAt = null)
@@ -74,7 +74,7 @@ public sealed class RefreshRetentionTests
     [InlineData(40, 300)]
     public void Without_Retry_After_the_back_off_starts_at_5_seconds_and_doubles_up_to_5_minutes(int failuresInARow, int seconds)
     {
-        var retryAt = LinodeRefreshBackOff.RetryAt(Start, failuresInARow, retryAfter: null, accessTokenExpiresAt: Start.AddHours(1));
+        var retryAt = LinodeRefreshRule.RetryAt(Start, failuresInARow, retryAfter: null, accessTokenExpiresAt: Start.AddHours(1));
 
         Assert.Equal(Start.AddSeconds(seconds), retryAt);
     }
@@ -82,8 +82,8 @@ public sealed class RefreshRetentionTests
     [Fact]
     public void Linodes_Retry_After_replaces_the_computed_back_off()
     {
-        Assert.Equal(Start.AddSeconds(42), LinodeRefreshBackOff.RetryAt(Start, 3, TimeSpan.FromSeconds(42), Start.AddHours(1)));
-        Assert.Equal(Start.AddMinutes(20), LinodeRefreshBackOff.RetryAt(Start, 1, TimeSpan.FromMinutes(20), Start.AddHours(1)));
+        Assert.Equal(Start.AddSeconds(42), LinodeRefreshRule.RetryAt(Start, 3, TimeSpan.FromSeconds(42), Start.AddHours(1)));
+        Assert.Equal(Start.AddMinutes(20), LinodeRefreshRule.RetryAt(Start, 1, TimeSpan.FromMinutes(20), Start.AddHours(1)));
     }
 
     [Fact]
@@ -91,16 +91,16 @@ public sealed class RefreshRetentionTests
     {
         var expiresAt = Start.AddSeconds(3);
 
-        Assert.Equal(expiresAt, LinodeRefreshBackOff.RetryAt(Start, 1, null, expiresAt));
-        Assert.Equal(expiresAt, LinodeRefreshBackOff.RetryAt(Start, 1, TimeSpan.FromSeconds(30), expiresAt));
-        Assert.Equal(Start.AddSeconds(5), LinodeRefreshBackOff.RetryAt(Start, 1, null, Start.AddSeconds(5)));
-        Assert.Equal(Start.AddSeconds(5), LinodeRefreshBackOff.RetryAt(Start, 1, null, Start.AddSeconds(5) + Tick));
+        Assert.Equal(expiresAt, LinodeRefreshRule.RetryAt(Start, 1, null, expiresAt));
+        Assert.Equal(expiresAt, LinodeRefreshRule.RetryAt(Start, 1, TimeSpan.FromSeconds(30), expiresAt));
+        Assert.Equal(Start.AddSeconds(5), LinodeRefreshRule.RetryAt(Start, 1, null, Start.AddSeconds(5)));
+        Assert.Equal(Start.AddSeconds(5), LinodeRefreshRule.RetryAt(Start, 1, null, Start.AddSeconds(5) + Tick));
     }
 
     [Fact]
     public void Once_the_access_token_has_expired_the_normal_back_off_applies()
     {
-        Assert.Equal(Start.AddSeconds(5), LinodeRefreshBackOff.RetryAt(Start, 1, null, Start));
-        Assert.Equal(Start.AddSeconds(10), LinodeRefreshBackOff.RetryAt(Start, 2, null, Start.AddMinutes(-1)));
+        Assert.Equal(Start.AddSeconds(5), LinodeRefreshRule.RetryAt(Start, 1, null, Start));
+        Assert.Equal(Start.AddSeconds(10), LinodeRefreshRule.RetryAt(Start, 2, null, Start.AddMinutes(-1)));
     }
 }

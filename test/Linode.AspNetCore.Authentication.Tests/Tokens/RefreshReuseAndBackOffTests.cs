@@ -31,7 +31,7 @@ public sealed class RefreshReuseAndBackOffTests
         var refreshed = await host.GetMeAsync();
         Assert.NotEqual(first.AccessToken, refreshed.Tokens["access_token"]);
 
-        host.Time.Advance(LinodeTokenRefresher.ReuseWindow);
+        host.Time.Advance(LinodeRefreshRule.ReuseWindow);
         using var inside = await ReplayAsync(host, oldCookies);
 
         Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
