@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Internal;
 
 /// <summary>
 /// For an app whose Data Protection key ring lives in Redis (<see cref="LinodeRedisBuilder.PersistDataProtectionKeys"/>):

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Internal;
 
 /// <summary>The one Redis connection of the app, shared by refresh coordination, sessions and the key ring; made on first
 /// use.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Internal;
 
 /// <summary>The package's log messages. None carries a token or a refresh-token hash.</summary>
 internal static partial class LinodeRedisLog

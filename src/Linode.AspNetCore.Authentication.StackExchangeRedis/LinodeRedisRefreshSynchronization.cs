@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Internal;
 
 /// <summary>
 /// One refresh per refresh token across every instance of the app. The instance that takes the Redis lock for the token

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Linode.AspNetCore.Authentication.StackExchangeRedis;
+namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Internal;
 
 /// <summary>A refresh result as it is kept in Redis for the other instances: JSON, protected with Data Protection (the
 /// tokens are never stored in clear).</summary>

@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// How far one request's callback got, as one immutable value the handler replaces at each step: not a callback, started,

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Succeeds a <see cref="LinodeScopeRequirement"/> when the user's scope claims cover it (checked without allocating,

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Checks a user's <see cref="LinodeClaimTypes.Scope"/> claims against required scopes on every authorized request,

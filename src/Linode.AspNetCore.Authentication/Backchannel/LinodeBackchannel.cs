@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// The one sender of the package's back-channel calls (code exchange, refresh, profile, revocation): counts the call

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Creates back-channel requests the way Linode's edge expects them: <c>Accept: application/json</c> and the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Reads an error body from login.linode.com or api.linode.com. Login's format is not confirmed, so both the

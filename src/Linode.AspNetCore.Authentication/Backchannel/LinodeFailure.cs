@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Builds the <see cref="LinodeAuthenticationFailureException"/>s the handler reports. Messages never hold tokens, codes

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Reads the scopes Linode granted from a token response. Linode sends both <c>scopes</c> (read by Linode's own

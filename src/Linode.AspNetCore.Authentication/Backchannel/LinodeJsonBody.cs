@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Parses a success body from Linode, accepting it only as a JSON object that carries a required property.</summary>
 internal static class LinodeJsonBody

@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Reads <c>Retry-After</c> (seconds or an HTTP date) from any answer of Linode, the one place that does.</summary>
 internal static class LinodeRetryAfter

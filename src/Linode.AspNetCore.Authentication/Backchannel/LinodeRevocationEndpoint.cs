@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Posts a token to Linode's revocation endpoint (<c>/oauth/revoke</c>, or the legacy <c>/oauth/token/expire</c>, which

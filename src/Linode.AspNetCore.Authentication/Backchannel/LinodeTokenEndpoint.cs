@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Posts a grant to Linode's token endpoint (code exchange now, refresh later) and turns every answer into an

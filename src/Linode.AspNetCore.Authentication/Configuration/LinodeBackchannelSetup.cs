@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Gives each Linode scheme a back-channel <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (named

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Binds <see cref="LinodeOptions"/> from <c>Authentication:Schemes:&lt;scheme&gt;</c>, the ASP.NET Core convention

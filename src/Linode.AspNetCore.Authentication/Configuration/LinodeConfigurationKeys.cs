@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Where a Linode scheme's settings live in configuration, the ASP.NET Core convention: <c>Authentication:Schemes:&lt;scheme&gt;</c>.</summary>
 internal static class LinodeConfigurationKeys

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Requests every <see cref="LinodeOptions.RequiredScopes"/> entry that the requested scopes do not already cover.</summary>
 internal sealed class LinodeRequiredScopesSetup : IPostConfigureOptions<LinodeOptions>

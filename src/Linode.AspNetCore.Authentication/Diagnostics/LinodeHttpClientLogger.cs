@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// The only logger of the HTTP clients this package creates (the back-channel and every <c>AddLinodeUserAccessToken</c>

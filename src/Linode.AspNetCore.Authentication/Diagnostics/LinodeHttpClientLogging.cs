@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Gives an <c>IHttpClientFactory</c> client the package's header-free logger instead of the default ones.</summary>
 internal static class LinodeHttpClientLogging

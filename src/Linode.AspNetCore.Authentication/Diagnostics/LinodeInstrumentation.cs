@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>The package's instruments, on a meter from the app's <see cref="IMeterFactory"/> (so tests and hosts can
 /// isolate and collect them).</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Every log message of the package, with stable event ids in the range 5000-5099 (documented in the README),

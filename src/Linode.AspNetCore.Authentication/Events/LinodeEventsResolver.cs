@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>The events of a Linode scheme as its handler would use them: from DI when <c>EventsType</c> is set, else <c>Options.Events</c>.</summary>
 internal static class LinodeEventsResolver

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// The default answer to a failed remote sign-in: 403 for a denied consent, 400 otherwise, a short plain-text

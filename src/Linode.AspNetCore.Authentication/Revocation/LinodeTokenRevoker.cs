@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// The default <see cref="ILinodeTokenRevoker"/>: revokes at <see cref="LinodeOptions.RevocationEndpoint"/>. Best effort

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// Reads the tokens <c>SaveTokens</c> keeps in a ticket's properties, by their item keys directly, so the per-request

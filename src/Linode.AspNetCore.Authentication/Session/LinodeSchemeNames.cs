@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>The schemes registered with <c>AddLinode</c>, and the cookie schemes they sign in to: cheap "is this a Linode
 /// ticket" and "does a Linode scheme sign in here" checks.</summary>

@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Keys of <see cref="Microsoft.AspNetCore.Authentication.AuthenticationProperties.Items"/> the package reads.</summary>
 internal static class LinodeTicketProperties

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>Revokes the access token saved in a ticket that a Linode scheme issued, through <see cref="ILinodeTokenRevoker"/>;
 /// on sign-out only when that scheme has <see cref="LinodeOptions.RevokeTokenOnSignOut"/> on.</summary>

@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>The default <see cref="ILinodeTokenRefreshSynchronization"/>: one process, whose refresher already runs one
 /// flight per refresh token, so the refresh runs directly.</summary>

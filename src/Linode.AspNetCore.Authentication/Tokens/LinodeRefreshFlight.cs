@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// One refresh of one refresh token, shared by every request of the session that needs it. It starts once, runs to its

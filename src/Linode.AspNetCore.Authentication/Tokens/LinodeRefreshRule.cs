@@ -1,4 +1,4 @@
-namespace Linode.AspNetCore.Authentication;
+namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
 /// The refresh rule, in one place: when a session's access token is due, what a request does about the refresh that ran
