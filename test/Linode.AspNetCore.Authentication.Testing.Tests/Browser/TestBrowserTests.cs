@@ -1,0 +1,171 @@
+using System.Net;
+
+namespace Linode.AspNetCore.Authentication.Testing.Tests.Browser;
+
+/// <summary>The shipped test browser, driving a generic OAuth app through the emulator: sign-in in both consent modes,
+/// cookies that survive an http test server, redirects, forms, and no request beyond the app and the emulator.</summary>
+public sealed class TestBrowserTests
+{
+    [Fact]
+    public async Task With_automatic_consent_it_signs_in_as_the_user_with_the_scopes_it_names_and_restores_the_emulators_settings()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using var page = await browser.SignInWithLinodeAsync(username: "restrictedUser", grantedScopes: ["linodes:read_only"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("signed in: linodes:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var token = Assert.Single(app.Emulator.Emulator.Tokens);
+        Assert.Equal("restrictedUser", token.User.Username);
+        Assert.Null(app.Emulator.Emulator.Options.ApprovingUser);
+        Assert.Null(app.Emulator.Emulator.Options.GrantedScopes);
+    }
+
+    [Fact]
+    public async Task With_automatic_consent_and_no_choices_it_grants_what_the_app_asked_as_the_emulators_approving_user()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ApprovingUser = "restrictedUser");
+        using var browser = app.CreateBrowser();
+
+        using var page = await browser.SignInWithLinodeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("signed in: linodes:read_only domains:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("restrictedUser", Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+        Assert.Equal("restrictedUser", app.Emulator.Emulator.Options.ApprovingUser);
+    }
+
+    [Fact]
+    public async Task On_the_consent_page_it_ticks_the_scopes_it_names_as_the_user_it_names()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive);
+        using var browser = app.CreateBrowser();
+
+        using var page = await browser.SignInWithLinodeAsync(username: "restrictedUser", grantedScopes: ["domains:read_only"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("signed in: domains:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("restrictedUser", Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+        Assert.Contains(browser.History, hop => hop.Url.AbsolutePath == "/oauth/authorize" && hop.Url.Authority == app.Emulator.BaseAddress.Authority);
+    }
+
+    [Fact]
+    public async Task On_the_consent_page_without_choices_it_approves_every_offered_scope_as_the_first_user()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive);
+        using var browser = app.CreateBrowser();
+
+        using var page = await browser.SignInWithLinodeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("signed in: linodes:read_only domains:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(app.Emulator.Emulator.Options.Users[0].Username, Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_gets_the_app_page_again_without_a_consent()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive);
+        using var browser = app.CreateBrowser();
+        using (await browser.SignInWithLinodeAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+        }
+
+        var hops = browser.History.Count;
+        using var again = await browser.SignInWithLinodeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.StartsWith("signed in: ", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(hops + 1, browser.History.Count);
+        Assert.Single(app.Emulator.Emulator.Tokens);
+    }
+
+    [Fact]
+    public async Task Cookies_the_app_marks_Secure_flow_over_the_http_test_server_and_are_kept_per_host()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using (await browser.SignInWithLinodeAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+        }
+
+        // The correlation cookie is Secure: kept under https for localhost, and so sent back over http.
+        Assert.NotEmpty(browser.Cookies.GetCookies(new Uri("https://localhost/")));
+        Assert.Empty(browser.Cookies.GetCookies(new Uri("https://example.com/")));
+        Assert.Equal([HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.Found, HttpStatusCode.OK], browser.History.Select(hop => hop.Status));
+        Assert.Equal(new Uri("http://localhost/"), browser.History[0].Url);
+    }
+
+    [Fact]
+    public async Task A_request_to_any_other_host_throws_naming_the_two_it_may_reach()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => browser.GetAsync("https://api.linode.com/v4/profile", TestContext.Current.CancellationToken));
+
+        Assert.Equal($"The test browser only reaches the app (http://localhost/) and the emulator ({app.Emulator.BaseAddress}), not https://api.linode.com.", refused.Message);
+        Assert.Empty(browser.History);
+    }
+
+    [Fact]
+    public async Task A_form_is_posted_and_its_redirect_followed()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using var echoed = await browser.PostFormAsync("/echo", [KeyValuePair.Create("value", "a b&c")], TestContext.Current.CancellationToken);
+
+        Assert.Equal("echoed a b&c", await echoed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([(new Uri("http://localhost/echo"), HttpStatusCode.Found), (new Uri("http://localhost/echoed?value=a%20b%26c"), HttpStatusCode.OK)], browser.History);
+    }
+
+    [Fact]
+    public async Task More_than_ten_redirects_throw()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        var looped = await Assert.ThrowsAsync<InvalidOperationException>(() => browser.GetAsync("/loop", TestContext.Current.CancellationToken));
+
+        Assert.Equal("More than 10 redirects.", looped.Message);
+        Assert.Equal(10, browser.History.Count);
+    }
+
+    [Fact]
+    public async Task One_request_is_sent_as_is_relative_to_the_app_or_to_the_emulator_by_its_address()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using var toApp = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/loop"), TestContext.Current.CancellationToken);
+        using var toEmulator = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(app.Emulator.Endpoints.Api, "regions")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Found, toApp.StatusCode);
+        Assert.Equal("/loop", toApp.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, toEmulator.StatusCode);
+        Assert.Contains("\"us-east\"", await toEmulator.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_configuration_for_a_scheme_names_the_client_and_the_four_endpoints()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        var client = new LinodeEmulatorClient("fedcba9876543210fedc", "another-secret", "http://localhost/signin-other");
+
+        var settings = LinodeEmulatorConfiguration.For(app.Emulator, "Other", client);
+
+        var root = app.Emulator.BaseAddress.AbsoluteUri;
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["Authentication:Schemes:Other:ClientId"] = "fedcba9876543210fedc",
+            ["Authentication:Schemes:Other:ClientSecret"] = "another-secret",
+            ["Authentication:Schemes:Other:AuthorizationEndpoint"] = root + "oauth/authorize",
+            ["Authentication:Schemes:Other:TokenEndpoint"] = root + "oauth/token",
+            ["Authentication:Schemes:Other:UserInformationEndpoint"] = root + "v4/profile",
+            ["Authentication:Schemes:Other:RevocationEndpoint"] = root + "oauth/revoke",
+        }, settings.ToDictionary());
+        Assert.Equal(LinodeEmulatorClient.DefaultClientId, LinodeEmulatorConfiguration.For(app.Emulator)["authentication:schemes:linode:clientid"]);
+        Assert.Throws<ArgumentException>(() => LinodeEmulatorConfiguration.For(app.Emulator, ""));
+        Assert.Throws<ArgumentNullException>(() => LinodeEmulatorConfiguration.For(null!));
+    }
+}
