@@ -13,7 +13,7 @@ namespace Linode.AspNetCore.Authentication.Testing.Tests.Browser;
 /// An app that signs in with the emulator through ASP.NET Core's generic <c>AddOAuth</c> (not the package's handler: the
 /// emulator's tests never use it), configured only from <see cref="LinodeEmulatorConfiguration"/>, served in-process.
 /// <c>/</c> needs a signed-in user and answers the granted scopes; <c>/loop</c> redirects to itself; <c>POST /echo</c>
-/// redirects to <c>/echoed?value=…</c>.
+/// redirects to <c>/echoed?value=…</c>; <c>/status/{code}</c> answers that status with a <c>Location</c>.
 /// </summary>
 public sealed class OAuthClientApp : IAsyncDisposable
 {
@@ -79,6 +79,12 @@ public sealed class OAuthClientApp : IAsyncDisposable
             context.Response.Redirect("/echoed?value=" + Uri.EscapeDataString(form["value"].ToString()));
         });
         app.MapGet("/echoed", (string value) => "echoed " + value);
+        app.MapGet("/status/{code:int}", (int code, HttpContext context) =>
+        {
+            context.Response.StatusCode = code;
+            context.Response.Headers.Location = "/echoed?value=followed";
+            return Task.CompletedTask;
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new OAuthClientApp(app, server);
     }
@@ -86,9 +92,24 @@ public sealed class OAuthClientApp : IAsyncDisposable
     /// <summary>A browser for this app and its emulator.</summary>
     public LinodeTestBrowser CreateBrowser() => new(_app.GetTestServer().CreateHandler(), new Uri("http://localhost/"), Emulator);
 
+    /// <summary>A handler serving this app that records whether it was disposed.</summary>
+    public DisposalRecordingHandler CreateRecordingHandler() => new(_app.GetTestServer().CreateHandler());
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         await Emulator.DisposeAsync();
+    }
+}
+
+/// <summary>Passes requests on and records whether it was disposed.</summary>
+public sealed class DisposalRecordingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    public bool IsDisposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        IsDisposed = true;
+        base.Dispose(disposing);
     }
 }

@@ -168,4 +168,69 @@ public sealed class TestBrowserTests
         Assert.Throws<ArgumentException>(() => LinodeEmulatorConfiguration.For(app.Emulator, ""));
         Assert.Throws<ArgumentNullException>(() => LinodeEmulatorConfiguration.For(null!));
     }
+
+    [Theory]
+    [InlineData("restrictedUser", "linodes:read_only", "exampleUser", null, "exampleUser", "signed in: linodes:read_only")]
+    [InlineData(null, "domains:read_only", null, "linodes:read_only", "exampleUser", "signed in: linodes:read_only")]
+    [InlineData("restrictedUser", "domains:read_only", null, null, "restrictedUser", "signed in: domains:read_only")]
+    public async Task What_the_call_names_wins_over_the_emulators_settings_and_what_it_leaves_out_keeps_them(
+        string? presetUser, string? presetScope, string? username, string? scope, string signedInAs, string page)
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator =>
+        {
+            emulator.Options.ApprovingUser = presetUser;
+            emulator.Options.GrantedScopes = presetScope is null ? null : [presetScope];
+        });
+        using var browser = app.CreateBrowser();
+
+        using var answer = await browser.SignInWithLinodeAsync(username: username, grantedScopes: scope is null ? null : [scope], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(page, await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(signedInAs, Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+        Assert.Equal(presetUser, app.Emulator.Emulator.Options.ApprovingUser);
+        Assert.Equal(presetScope, app.Emulator.Emulator.Options.GrantedScopes?.Single());
+    }
+
+    [Theory]
+    [InlineData(300, "echoed followed")]
+    [InlineData(308, "echoed followed")]
+    [InlineData(399, "echoed followed")]
+    [InlineData(200, "")]
+    [InlineData(400, "")]
+    public async Task Only_a_3xx_answer_with_a_location_is_followed(int status, string page)
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using var answer = await browser.GetAsync("/status/" + status, TestContext.Current.CancellationToken);
+
+        Assert.Equal(page.Length > 0 ? HttpStatusCode.OK : (HttpStatusCode)status, answer.StatusCode);
+        Assert.Equal(page, await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(page.Length > 0 ? 2 : 1, browser.History.Count);
+    }
+
+    [Fact]
+    public async Task Disposing_the_browser_disposes_the_apps_handler()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        var handler = app.CreateRecordingHandler();
+        var browser = new LinodeTestBrowser(handler, new Uri("http://localhost/"), app.Emulator);
+
+        browser.Dispose();
+
+        Assert.True(handler.IsDisposed);
+    }
+
+    [Fact]
+    public async Task Missing_arguments_are_refused_by_name()
+    {
+        await using var app = await OAuthClientApp.StartAsync();
+        using var handler = new HttpClientHandler();
+        using var browser = app.CreateBrowser();
+
+        Assert.Equal("appHandler", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(null!, new Uri("http://localhost/"), app.Emulator)).ParamName);
+        Assert.Equal("appBaseAddress", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(handler, null!, app.Emulator)).ParamName);
+        Assert.Equal("emulator", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(handler, new Uri("http://localhost/"), null!)).ParamName);
+        Assert.Equal("request", (await Assert.ThrowsAsync<ArgumentNullException>(() => browser.SendAsync(null!, TestContext.Current.CancellationToken))).ParamName);
+    }
 }
