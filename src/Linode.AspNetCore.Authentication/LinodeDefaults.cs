@@ -9,35 +9,28 @@ public static class LinodeDefaults
     public const string AuthenticationScheme = "Linode";
 
     /// <summary>The default display name, used by <see cref="Microsoft.AspNetCore.Authentication.AuthenticationScheme.DisplayName"/>.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string DisplayName = "Linode";
+    public static string DisplayName => "Linode";
 
     /// <summary>The default callback path, <c>/signin-linode</c>. It must sit under the redirect URI registered for the OAuth client.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string CallbackPath = "/signin-linode";
+    public static string CallbackPath => "/signin-linode";
 
     /// <summary>Linode's authorization endpoint, <c>https://login.linode.com/oauth/authorize</c>.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string AuthorizationEndpoint = "https://login.linode.com/oauth/authorize";
+    public static string AuthorizationEndpoint => "https://login.linode.com/oauth/authorize";
 
     /// <summary>Linode's token endpoint, <c>https://login.linode.com/oauth/token</c>.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string TokenEndpoint = "https://login.linode.com/oauth/token";
+    public static string TokenEndpoint => "https://login.linode.com/oauth/token";
 
     /// <summary>Linode's token revocation endpoint, <c>https://login.linode.com/oauth/revoke</c>.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string RevocationEndpoint = "https://login.linode.com/oauth/revoke";
+    public static string RevocationEndpoint => "https://login.linode.com/oauth/revoke";
 
     /// <summary>Linode's legacy token expiration endpoint, <c>https://login.linode.com/oauth/token/expire</c>,
     /// replaced by <see cref="RevocationEndpoint"/> in November 2023. Set it as
     /// <see cref="LinodeOptions.RevocationEndpoint"/> to use it instead; no <c>token_type_hint</c> is sent to it.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string LegacyTokenExpirationEndpoint = "https://login.linode.com/oauth/token/expire";
+    public static string LegacyTokenExpirationEndpoint => "https://login.linode.com/oauth/token/expire";
 
     /// <summary>The profile endpoint used for the user's claims, <c>https://api.linode.com/v4/profile</c>.
     /// It answers for any valid token whatever its scopes.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    public static readonly string UserInformationEndpoint = "https://api.linode.com/v4/profile";
+    public static string UserInformationEndpoint => "https://api.linode.com/v4/profile";
 
     /// <summary>The name of the <see cref="System.Net.Http.IHttpClientFactory"/> client used for back-channel calls
     /// when neither <c>Backchannel</c> nor <c>BackchannelHttpHandler</c> is set. Configure it with

@@ -34,7 +34,7 @@ public static class LinodeHttpClientBuilderExtensions
         {
             client.BaseAddress = services.GetRequiredService<IOptionsMonitor<LinodeApiClientOptions>>().Get(name).BaseAddress;
             client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(LinodeTelemetry.UserAgent));
+            client.DefaultRequestHeaders.UserAgent.Add(LinodeTelemetryIdentity.UserAgentProduct);
         });
         builder.UseLinodeHttpClientLogger();
         return builder.AddHttpMessageHandler(services => new LinodeUserAccessTokenHandler(

@@ -85,7 +85,7 @@ internal static class LinodeScopeClaims
 
         // One scope per claim as the handler issues them; a claim an app added with a list is split in place.
         var value = claim.Value.AsSpan();
-        foreach (var range in value.SplitAny(LinodeScopes.Separators))
+        foreach (var range in value.SplitAny(LinodeScopeTables.Separators))
         {
             if (LinodeScope.Grants(value[range], required))
             {

@@ -8,11 +8,6 @@ namespace Linode.AspNetCore.Authentication.Internal;
 /// </summary>
 internal static class LinodeBackchannelRequest
 {
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    private static readonly ProductInfoHeaderValue UserAgent = ProductInfoHeaderValue.Parse(LinodeTelemetry.UserAgent);
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
-
     public static HttpRequestMessage Form(string endpoint, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var request = Create(HttpMethod.Post, endpoint);
@@ -30,8 +25,8 @@ internal static class LinodeBackchannelRequest
     private static HttpRequestMessage Create(HttpMethod method, string endpoint)
     {
         var request = new HttpRequestMessage(method, endpoint);
-        request.Headers.Accept.Add(Json);
-        request.Headers.UserAgent.Add(UserAgent);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(LinodeTelemetryIdentity.UserAgentProduct);
         return request;
     }
 }

@@ -8,7 +8,7 @@ internal sealed class LinodeInstrumentation
 {
     public LinodeInstrumentation(IMeterFactory meters)
     {
-        var meter = meters.Create(LinodeTelemetry.Name, LinodeTelemetry.Version);
+        var meter = meters.Create(LinodeTelemetry.Name, LinodeTelemetryIdentity.Version);
         Calls = meter.CreateCounter<long>(
             "linode.authentication.calls", unit: "{call}", description: "Calls to Linode, by operation, outcome and HTTP status.");
         Duration = meter.CreateHistogram<double>(

@@ -25,7 +25,7 @@ internal sealed class LinodeOperation : IDisposable
         _scheme = scheme;
         _time = time;
         _started = time.GetTimestamp();
-        _activity = LinodeTelemetry.ActivitySource.StartActivity("Linode " + operation, ActivityKind.Client);
+        _activity = LinodeTelemetryIdentity.ActivitySource.StartActivity("Linode " + operation, ActivityKind.Client);
         _activity?.SetTag("linode.operation", operation);
         _activity?.SetTag("linode.scheme", scheme);
     }

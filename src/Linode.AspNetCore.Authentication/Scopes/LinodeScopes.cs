@@ -1,14 +1,7 @@
-using System.Buffers;
-using System.Collections.Frozen;
-
 namespace Linode.AspNetCore.Authentication;
 
 public static partial class LinodeScopes
 {
-    /// <summary>What separates scopes in a list: Linode documents commas, sends spaces, and older answers mixed both.</summary>
-    // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-    internal static readonly SearchValues<char> Separators = SearchValues.Create(" ,\t\r\n");
-
     /// <summary>
     /// Parses a scope list as Linode sends or accepts it: separated by spaces and/or commas, in any mix.
     /// Empty entries are skipped, duplicates are removed, unknown scopes are kept.
@@ -70,11 +63,11 @@ public static partial class LinodeScopes
 
     /// <summary>The shared instance of a documented scope spelled <paramref name="token"/>, or null.</summary>
     internal static LinodeScope? Documented(ReadOnlySpan<char> token) =>
-        DocumentedScopes.ByText.TryGetValue(token, out var scope) ? scope : null;
+        LinodeScopeTables.ByText.TryGetValue(token, out var scope) ? scope : null;
 
     /// <summary>The interned name of a documented family, or null.</summary>
     internal static string? KnownFamily(ReadOnlySpan<char> family) =>
-        DocumentedScopes.FamilyNames.TryGetValue(family, out var name) ? name : null;
+        LinodeScopeTables.FamilyNames.TryGetValue(family, out var name) ? name : null;
 
     /// <summary>Collects distinct scopes in order: a linear duplicate check while the set is small (a user grants a few
     /// dozen scopes at most), a hash set beyond that so that any number stays linear.</summary>
@@ -93,7 +86,7 @@ public static partial class LinodeScopes
             }
 
             var text = value.AsSpan();
-            foreach (var range in text.SplitAny(Separators))
+            foreach (var range in text.SplitAny(LinodeScopeTables.Separators))
             {
                 var token = text[range];
                 if (!token.IsEmpty)
@@ -144,26 +137,5 @@ public static partial class LinodeScopes
 
             return new LinodeScopeSet(items);
         }
-    }
-
-    /// <summary>The 52 documented scopes (17 families × 3 levels, and <c>*</c>), so a documented scope is parsed to one
-    /// shared string. A nested class, so it is built on first use, after <see cref="Families"/> (declared in another file).</summary>
-    private static class DocumentedScopes
-    {
-        // Stryker disable once all : static initializer: evaluated once per test process, so Stryker's shared MTP test process cannot test it honestly (docs/testing.md)
-        public static readonly FrozenDictionary<string, LinodeScope>.AlternateLookup<ReadOnlySpan<char>> ByText = Families
-            .SelectMany(family => new[]
-            {
-                LinodeScope.CreateDocumented(family + ":read_only", family, LinodeScopeLevel.ReadOnly),
-                LinodeScope.CreateDocumented(family + ":read_write", family, LinodeScopeLevel.ReadWrite),
-                LinodeScope.CreateDocumented(family + ":*", family, LinodeScopeLevel.All),
-            })
-            .Append(LinodeScope.Everything)
-            .ToFrozenDictionary(scope => scope.Value, StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> FamilyNames = Families
-            .ToFrozenDictionary(family => family, StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
