@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace Linode.AspNetCore.Authentication.Internal;
@@ -20,7 +21,8 @@ internal static class LinodeBackchannel
     /// <param name="cancellationToken">The caller's cancellation; also ends the call when <paramref name="timeout"/> passes.</param>
     /// <param name="timeout">A deadline of the call's own beyond <c>BackchannelTimeout</c>;
     /// when it passes the answer is <see cref="LinodeBackchannelAnswer{T}.TimedOut"/> (nothing logged: the caller says).</param>
-    public static async Task<LinodeBackchannelAnswer<T>> SendAsync<T>(LinodeOptions options, HttpRequestMessage request, LinodeBackchannelCall<T> call, ILogger logger, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<LinodeBackchannelAnswer<T>> SendAsync<T>(LinodeOptions options, HttpRequestMessage request, LinodeBackchannelCall<T> call, ILogger logger, CancellationToken cancellationToken, TimeSpan? timeout = null)
         where T : class
     {
         using var telemetry = LinodeTelemetry.Start(options, call.Operation);
@@ -78,7 +80,7 @@ internal static class LinodeBackchannel
 internal sealed record LinodeBackchannelCall<T>(
     string Endpoint,
     string Operation,
-    Func<HttpResponseMessage, CancellationToken, Task<T?>>? Read,
+    Func<HttpResponseMessage, CancellationToken, ValueTask<T?>>? Read,
     string MalformedError,
     Func<int, string> MalformedMessage)
     where T : class;

@@ -21,7 +21,8 @@ internal static class LinodeProfileEndpoint
         return answer.Value ?? throw answer.Failure!;
     }
 
-    private static async Task<JsonDocument?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<JsonDocument?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         await LinodeJsonBody.ReadObjectHavingAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), "uid", IsUserId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Linode's <c>uid</c> is an integer; a non-empty string is accepted too. Anything else (an object, an array,

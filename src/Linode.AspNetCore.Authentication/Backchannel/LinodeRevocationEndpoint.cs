@@ -17,7 +17,7 @@ internal static class LinodeRevocationEndpoint
     private static readonly LinodeBackchannelCall<object> Call = new(EndpointName, OperationName, Read: null, "invalid_revocation_response",
         status => $"Linode's revocation endpoint answered {status}.");
 
-    public static Task<LinodeBackchannelAnswer<object>> PostAsync(LinodeOptions options, string accessToken, ILogger logger, CancellationToken cancellationToken)
+    public static ValueTask<LinodeBackchannelAnswer<object>> PostAsync(LinodeOptions options, string accessToken, ILogger logger, CancellationToken cancellationToken)
     {
         var legacy = options.RevocationEndpoint.EndsWith("/oauth/token/expire", StringComparison.OrdinalIgnoreCase);
         var form = new List<KeyValuePair<string, string>>(4) { new("token", accessToken) };

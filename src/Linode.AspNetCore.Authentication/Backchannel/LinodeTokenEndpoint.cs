@@ -28,7 +28,8 @@ internal static class LinodeTokenEndpoint
     }
 
     // Never log a successful token body: it holds the tokens.
-    private static async Task<JsonDocument?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<JsonDocument?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         await LinodeJsonBody.ReadObjectHavingAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), "access_token", HasText, cancellationToken).ConfigureAwait(false);
 
     private static bool HasText(JsonElement token) => token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 };
