@@ -1,7 +1,7 @@
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 
-namespace Linode.AspNetCore.Authentication.Tests.Security;
+namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 
 /// <summary>
 /// A failed or slow refresh never holds a request while the access token is still valid: a request waits at most

@@ -2,7 +2,7 @@ using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Linode.AspNetCore.Authentication.Tests.Diagnostics;
+namespace Linode.AspNetCore.Authentication.Tests.Security;
 
 /// <summary>
 /// Runs sign-in, failures and sign-out with every logger at Trace and checks that no log line (message, structured
