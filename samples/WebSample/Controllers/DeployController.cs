@@ -274,7 +274,7 @@ public sealed class DeployController(
 
     private static JsonResult StatusJson(int status, object value) => new(value) { StatusCode = status };
 
-    private string? UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+    private string? UserId => DeployAccessRelease.UserIdOf(HttpContext);
 
     private ViewResult WriteAccessMissing() => ProblemView("Write access was not granted", new LinodeApiProblem(StatusCodes.Status403Forbidden,
         "Creating a Linode needs write access to your Linodes (linodes:read_write), and Linode's consent did not include it. Nothing was created."), "/deploy");

@@ -37,9 +37,19 @@ public sealed class DeployAccessRelease : IDisposable
     public void Hold(string userId, string accessToken)
     {
         ForgetOldGivenBack();
-        var held = _held.AddOrUpdate(userId,
-            _ => new Held(accessToken, _time.GetUtcNow()),
-            (_, existing) => existing.IsGivenBack ? new Held(accessToken, _time.GetUtcNow()) : existing.With(accessToken));
+        var held = _held.GetOrAdd(userId, _ => new Held(accessToken, _time.GetUtcNow()));
+        while (held.IsGivenBack)
+        {
+            // A new deployment after the last one's access was given back starts its own countdown.
+            if (_held.TryRemove(KeyValuePair.Create(userId, held)))
+            {
+                held.Dispose();
+            }
+
+            held = _held.GetOrAdd(userId, _ => new Held(accessToken, _time.GetUtcNow()));
+        }
+
+        held.With(accessToken);
         held.StartTimer(_time, GiveBackAfter, () => _ = GiveBackAsync(held));
     }
 
@@ -108,9 +118,9 @@ public sealed class DeployAccessRelease : IDisposable
         var now = _time.GetUtcNow();
         foreach (var (userId, held) in _held)
         {
-            if (held.IsGivenBack && now - held.Since > TimeSpan.FromDays(1))
+            if (held.IsGivenBack && now - held.Since > TimeSpan.FromDays(1) && _held.TryRemove(KeyValuePair.Create(userId, held)))
             {
-                _held.TryRemove(KeyValuePair.Create(userId, held));
+                held.Dispose();
             }
         }
     }
@@ -127,11 +137,7 @@ public sealed class DeployAccessRelease : IDisposable
 
         public bool IsGivenBack { get; private set; }
 
-        public Held With(string newer)
-        {
-            Take(newer, out _);
-            return this;
-        }
+        public void With(string newer) => Take(newer, out _);
 
         public void StartTimer(TimeProvider time, TimeSpan after, Action onDeadline)
         {

@@ -16,14 +16,12 @@ internal sealed class LinodeTokenRevoker : ILinodeTokenRevoker
     private readonly IOptionsMonitor<LinodeOptions> _options;
     private readonly IAuthenticationSchemeProvider _schemes;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
 
-    public LinodeTokenRevoker(IOptionsMonitor<LinodeOptions> options, IAuthenticationSchemeProvider schemes, ILogger<LinodeTokenRevoker> logger, TimeProvider time)
+    public LinodeTokenRevoker(IOptionsMonitor<LinodeOptions> options, IAuthenticationSchemeProvider schemes, ILogger<LinodeTokenRevoker> logger)
     {
         _options = options;
         _schemes = schemes;
         _logger = logger;
-        _time = time;
     }
 
     public async Task<LinodeTokenRevocationResult> RevokeAsync(HttpContext context, string scheme, string? accessToken, CancellationToken cancellationToken = default)
