@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -13,20 +15,17 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// <see cref="CreateHttpMessageHandler"/> (for a back-channel), on a loopback port with
 /// <see cref="LinodeEmulatorServer.StartAsync(LinodeEmulator, int, CancellationToken)"/>, or under a path of any app with
 /// <c>app.UseLinodeEmulator(...)</c>. One emulator may be served several ways at
-/// once; they share its state.
+/// once; they share its state. Requests are routed with the platform's endpoint routing; <see cref="MapApi"/> adds an API
+/// endpoint of a test's own.
 /// </summary>
 public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<LinodeEmulatorRequest> _requests = new();
-    private readonly ILogger _logger;
-    private readonly long[] _counts = new long[Enum.GetValues<LinodeEmulatorEndpoint>().Length];
-    private readonly AuthorizeEndpoint _authorize;
-    private readonly TokenEndpoint _token;
-    private readonly RevokeEndpoint _revoke;
-    private readonly ApiEndpoints _api;
-    private readonly InstanceEndpoints _instances;
-    private readonly CatalogEndpoints _catalog;
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _counts = new(StringComparer.Ordinal);
+    private readonly EmulatorEndpointSource _endpoints = new();
+    private readonly Dictionary<string, ApiRoute> _apiRoutes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly EmulatorPipeline _pipeline;
     private TestServer? _inProcessServer;
 
     /// <summary>Creates an emulator.</summary>
@@ -36,14 +35,10 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     public LinodeEmulator(LinodeEmulatorOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         Options = options ?? new LinodeEmulatorOptions();
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LinodeEmulator>();
+        loggerFactory ??= NullLoggerFactory.Instance;
         Store = new EmulatorStore(timeProvider ?? TimeProvider.System);
-        _authorize = new AuthorizeEndpoint(this);
-        _token = new TokenEndpoint(this);
-        _revoke = new RevokeEndpoint(this);
-        _api = new ApiEndpoints(this);
-        _instances = new InstanceEndpoints(this);
-        _catalog = new CatalogEndpoints(this);
+        BuiltInEndpoints.Map(this, _endpoints);
+        _pipeline = new EmulatorPipeline(_endpoints, new EmulatorFrontDoor(this, loggerFactory.CreateLogger<LinodeEmulator>()), loggerFactory);
     }
 
     /// <summary>The settings. They may be changed between requests.</summary>
@@ -72,12 +67,24 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     /// <summary>How many requests reached <paramref name="endpoint"/>, counted even when <see cref="LinodeEmulatorOptions.RecordRequests"/> is off.</summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <returns>The count.</returns>
-    public long RequestCount(LinodeEmulatorEndpoint endpoint) => Interlocked.Read(ref _counts[(int)endpoint]);
+    public long RequestCount(LinodeEmulatorEndpoint endpoint) => RequestCount(endpoint.ToString());
+
+    /// <summary>How many requests reached the endpoint named <paramref name="endpointName"/> (a built-in endpoint's
+    /// <see cref="LinodeEmulatorEndpoint"/> name, or one given to <see cref="MapApi"/>).</summary>
+    /// <param name="endpointName">The endpoint's name.</param>
+    /// <returns>The count.</returns>
+    public long RequestCount(string endpointName) => _counts.TryGetValue(endpointName, out var count) ? Interlocked.Read(ref count.Value) : 0;
 
     /// <summary>The requests received at one endpoint.</summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <returns>The requests, oldest first.</returns>
-    public IReadOnlyList<LinodeEmulatorRequest> RequestsTo(LinodeEmulatorEndpoint endpoint) => Requests.Where(request => request.Endpoint == endpoint).ToArray();
+    public IReadOnlyList<LinodeEmulatorRequest> RequestsTo(LinodeEmulatorEndpoint endpoint) => RequestsTo(endpoint.ToString());
+
+    /// <summary>The requests received at the endpoint named <paramref name="endpointName"/>.</summary>
+    /// <param name="endpointName">The endpoint's name.</param>
+    /// <returns>The requests, oldest first.</returns>
+    public IReadOnlyList<LinodeEmulatorRequest> RequestsTo(string endpointName) =>
+        Requests.Where(request => string.Equals(request.EndpointName, endpointName, StringComparison.Ordinal)).ToArray();
 
     /// <summary>The token record behind an access or refresh token value, or null.</summary>
     /// <param name="token">The access or refresh token.</param>
@@ -108,104 +115,40 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         return Store.IssueToken(client, user, scopes.ToArray(), Options.AccessTokenLifetime, "direct", withRefreshToken: !client.IsPublic);
     }
 
+    /// <summary>
+    /// Serves <paramref name="method"/> requests to <paramref name="pattern"/> with <paramref name="handler"/>, behind the
+    /// emulator's token and scope checks, faults, counts and request records, like the built-in API endpoints (which are
+    /// added this way). Mapping a method of a built-in endpoint's pattern replaces its handler.
+    /// <code>
+    /// emulator.MapApi("Domains", HttpMethods.Get, "/v4/domains", "domains:read_only",
+    ///     call => call.Page([new { id = 1, domain = "example.org", type = "master" }]));
+    /// </code>
+    /// </summary>
+    /// <param name="name">The endpoint's name, for <see cref="LinodeEmulatorFaults.Add(string, LinodeEmulatorFault, int?)"/>,
+    /// <see cref="RequestCount(string)"/> and <see cref="RequestsTo(string)"/>; one name per pattern.</param>
+    /// <param name="method">The HTTP method, e.g. <see cref="HttpMethods.Get"/>; any other method on the pattern is 405.</param>
+    /// <param name="pattern">A route pattern under <c>/v4/</c>, e.g. <c>/v4/domains/{id:long}</c>.</param>
+    /// <param name="requiredScope">The scope the token must hold, e.g. <c>domains:read_only</c> (a <c>read_write</c> grant or
+    /// <c>*</c> holds it too); null accepts any active token. A missing or dead token is 401 <c>Invalid Token</c>, a token
+    /// without the scope 401 with Linode's reason.</param>
+    /// <param name="handler">Answers an accepted call; see the helpers on <see cref="LinodeEmulatorApiCall"/>.</param>
+    public void MapApi(string name, string method, string pattern, string? requiredScope, Func<LinodeEmulatorApiCall, IResult> handler) =>
+        Map(name, method, pattern, ApiAccess.Token(requiredScope), handler);
+
+    /// <summary>Serves <paramref name="method"/> requests to <paramref name="pattern"/> without a token (a token sent is not
+    /// checked), like Linode's public catalogue (<c>/v4/regions</c>); otherwise as <see cref="MapApi"/>.</summary>
+    /// <param name="name">The endpoint's name.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pattern">A route pattern under <c>/v4/</c>.</param>
+    /// <param name="handler">Answers the call.</param>
+    public void MapPublicApi(string name, string method, string pattern, Func<LinodeEmulatorApiCall, IResult> handler) =>
+        Map(name, method, pattern, ApiAccess.Public, handler);
+
     /// <summary>Serves one request; the path is taken relative to the request's path base.</summary>
-    /// <param name="context">The HTTP context.</param>
-    /// <returns>A task.</returns>
-    public async Task HandleAsync(HttpContext context)
+    internal Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endpoint = Classify(context.Request.Path, out var id);
-        Interlocked.Increment(ref _counts[(int)endpoint]);
-        IFormCollection form;
-        try
-        {
-            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
-        }
-        catch (Exception exception) when (exception is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
-        {
-            EmulatorLog.MalformedForm(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, exception.Message);
-            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The form could not be read: " + exception.Message);
-            return;
-        }
-
-        var body = await ReadJsonBodyAsync(context.Request);
-        if (Options.RecordRequests)
-        {
-            Record(endpoint, context.Request, form, body);
-        }
-
-        if (Faults.Take(endpoint) is { } fault)
-        {
-            if (fault.Delay > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(fault.Delay, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The client gave up (its timeout): never answer, as a server that hung would not.
-                    context.Abort();
-                    return;
-                }
-            }
-
-            if (fault.StatusCode is { } status)
-            {
-                foreach (var (name, value) in fault.Headers)
-                {
-                    context.Response.Headers[name] = value;
-                }
-
-                context.Response.StatusCode = status;
-                context.Response.ContentType = fault.ContentType;
-                await context.Response.WriteAsync(fault.Body, context.RequestAborted);
-                return;
-            }
-        }
-
-        switch (endpoint)
-        {
-            case LinodeEmulatorEndpoint.Authorize:
-                await _authorize.HandleAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.Token:
-                await _token.HandleAsync(context, form);
-                break;
-            case LinodeEmulatorEndpoint.Revoke:
-                await _revoke.HandleAsync(context, form);
-                break;
-            case LinodeEmulatorEndpoint.Logout:
-                await EmulatorResponses.HtmlAsync(context, StatusCodes.Status200OK, "<!doctype html><title>Logged out</title><p>You are logged out of the Linode emulator.</p>");
-                break;
-            case LinodeEmulatorEndpoint.Profile:
-                await _api.ProfileAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.Account:
-                await _api.AccountAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.LinodeInstances when HttpMethods.IsPost(context.Request.Method):
-                await _instances.CreateAsync(context, body);
-                break;
-            case LinodeEmulatorEndpoint.LinodeInstances:
-                await _api.InstancesAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.LinodeInstance:
-                await _instances.ReadOrDeleteAsync(context, id);
-                break;
-            case LinodeEmulatorEndpoint.Regions:
-                await _catalog.RegionsAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.LinodeTypes:
-                await _catalog.PlansAsync(context);
-                break;
-            case LinodeEmulatorEndpoint.StackScript:
-                await _catalog.StackScriptAsync(context, id);
-                break;
-            default:
-                await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
-                break;
-        }
+        return _pipeline.Handle(context);
     }
 
     /// <summary>An in-process <see cref="HttpMessageHandler"/> that serves requests to any host with this emulator, without
@@ -228,7 +171,12 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _inProcessServer?.Dispose();
+    public void Dispose()
+    {
+        _inProcessServer?.Dispose();
+        _pipeline.Dispose();
+        _endpoints.Dispose();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
@@ -243,64 +191,10 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     internal LinodeEmulatorUser? FindUser(string? username) =>
         username is null ? null : Options.Users.FirstOrDefault(user => string.Equals(user.Username, username, StringComparison.Ordinal));
 
-    private static LinodeEmulatorEndpoint Classify(PathString path, out long id)
-    {
-        id = 0;
-        var value = path.Value ?? string.Empty;
-        return value switch
-        {
-            "/oauth/authorize" => LinodeEmulatorEndpoint.Authorize,
-            "/oauth/token" => LinodeEmulatorEndpoint.Token,
-            "/oauth/revoke" or "/oauth/token/expire" => LinodeEmulatorEndpoint.Revoke,
-            "/logout" => LinodeEmulatorEndpoint.Logout,
-            "/v4/profile" => LinodeEmulatorEndpoint.Profile,
-            "/v4/account" => LinodeEmulatorEndpoint.Account,
-            "/v4/linode/instances" => LinodeEmulatorEndpoint.LinodeInstances,
-            "/v4/regions" => LinodeEmulatorEndpoint.Regions,
-            "/v4/linode/types" => LinodeEmulatorEndpoint.LinodeTypes,
-            _ when TrailingId(value, "/v4/linode/instances/", out id) => LinodeEmulatorEndpoint.LinodeInstance,
-            _ when TrailingId(value, "/v4/linode/stackscripts/", out id) => LinodeEmulatorEndpoint.StackScript,
-            _ => LinodeEmulatorEndpoint.Unknown,
-        };
-    }
+    internal void CountRequest(string endpointName) => Interlocked.Increment(ref _counts.GetOrAdd(endpointName, static _ => new StrongBox<long>()).Value);
 
-    /// <summary>Whether <paramref name="path"/> is <paramref name="prefix"/> followed by a positive id and nothing else.</summary>
-    private static bool TrailingId(string path, string prefix, out long id)
+    internal void Record(LinodeEmulatorRequest record)
     {
-        id = 0;
-        return path.StartsWith(prefix, StringComparison.Ordinal)
-            && long.TryParse(path.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)
-            && id > 0;
-    }
-
-    /// <summary>The body of a JSON request (the API's POSTs), at most 1 MiB; null for any other request.</summary>
-    private static async Task<string?> ReadJsonBodyAsync(HttpRequest request)
-    {
-        if (request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var buffer = new char[1024 * 1024];
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var read = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-        return new string(buffer, 0, read);
-    }
-
-    private void Record(LinodeEmulatorEndpoint endpoint, HttpRequest request, IFormCollection form, string? body)
-    {
-        var record = new LinodeEmulatorRequest(
-            endpoint,
-            request.Method,
-            request.Path.Value ?? string.Empty,
-            request.QueryString.Value ?? string.Empty,
-            request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
-            request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
-            request.ContentType)
-        {
-            Body = body,
-        };
         lock (_lock)
         {
             _requests.Enqueue(record);
@@ -308,6 +202,33 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
             {
                 _requests.Dequeue();
             }
+        }
+    }
+
+    private void Map(string name, string method, string pattern, ApiAccess access, Func<LinodeEmulatorApiCall, IResult> handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (pattern is null || !pattern.StartsWith("/v4/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"An API endpoint's pattern starts with /v4/ (got '{pattern}').", nameof(pattern));
+        }
+
+        lock (_lock)
+        {
+            if (!_apiRoutes.TryGetValue(pattern, out var api))
+            {
+                api = new ApiRoute(this, EmulatorRoute.Named(name));
+                _apiRoutes[pattern] = api;
+                _endpoints.Map(api.Route, pattern, api.HandleAsync);
+            }
+            else if (!string.Equals(api.Route.Name, name, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{pattern}' is already the endpoint '{api.Route.Name}': map its other methods under that name.", nameof(name));
+            }
+
+            api.Set(method, access, handler);
         }
     }
 }

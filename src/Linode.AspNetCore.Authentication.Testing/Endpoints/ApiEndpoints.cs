@@ -5,23 +5,14 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// <summary>
 /// The user's side of api.linode.com: <c>GET /v4/profile</c> (any valid token), <c>GET /v4/account</c>
 /// (<c>account:read_only</c>) and <c>GET /v4/linode/instances</c> (<c>linodes:read_only</c>); tokens are checked by
-/// <see cref="ApiAccess"/>. Creating and deleting instances: <see cref="InstanceEndpoints"/>.
+/// <see cref="ApiAccess"/> before a handler runs. Creating and deleting instances: <see cref="InstanceEndpoints"/>.
 /// </summary>
-internal sealed class ApiEndpoints
+internal sealed class ApiEndpoints(LinodeEmulator emulator)
 {
-    private readonly LinodeEmulator _emulator;
-
-    public ApiEndpoints(LinodeEmulator emulator) => _emulator = emulator;
-
-    public async Task ProfileAsync(HttpContext context)
+    public static IResult Profile(LinodeEmulatorApiCall call)
     {
-        if (await ApiAccess.AuthorizeAsync(_emulator, context, requiredScope: null) is not { } token)
-        {
-            return;
-        }
-
-        var user = token.User;
-        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+        var user = call.Token!.User;
+        return EmulatorResult.Of(context => EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("uid", user.Uid);
@@ -46,36 +37,27 @@ internal sealed class ApiEndpoints
             writer.WriteEndObject();
             writer.WriteString("user_type", user.UserType);
             writer.WriteEndObject();
-        });
+        }));
     }
 
-    public async Task AccountAsync(HttpContext context)
+    public static IResult Account(LinodeEmulatorApiCall call)
     {
-        if (await ApiAccess.AuthorizeAsync(_emulator, context, "account:read_only") is not { } token)
-        {
-            return;
-        }
-
-        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+        var user = call.Token!.User;
+        return EmulatorResult.Of(context => EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("email", token.User.Email);
+            writer.WriteString("email", user.Email);
             writer.WriteString("company", "Example Co.");
             writer.WriteString("country", "US");
             writer.WriteNumber("balance", 0);
             writer.WriteString("euuid", "E1AF5EEC-526F-487D-B317EBEB34C87D71");
             writer.WriteEndObject();
-        });
+        }));
     }
 
-    public async Task InstancesAsync(HttpContext context)
+    public IResult Instances(LinodeEmulatorApiCall call)
     {
-        if (await ApiAccess.AuthorizeAsync(_emulator, context, "linodes:read_only") is not { } token)
-        {
-            return;
-        }
-
-        var instances = InstanceJson.Snapshot(token.User);
-        await EmulatorResponses.PageAsync(context, instances, (writer, instance) => InstanceJson.Write(writer, instance, _emulator));
+        var instances = InstanceJson.Snapshot(call.Token!.User);
+        return EmulatorResult.Of(context => EmulatorResponses.PageAsync(context, instances, (writer, instance) => InstanceJson.Write(writer, instance, emulator)));
     }
 }

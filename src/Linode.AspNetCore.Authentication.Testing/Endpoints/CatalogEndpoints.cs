@@ -9,15 +9,10 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// </summary>
 internal sealed class CatalogEndpoints(LinodeEmulator emulator)
 {
-    public async Task RegionsAsync(HttpContext context)
+    public IResult Regions(LinodeEmulatorApiCall call)
     {
-        if (!await ApiAccess.AllowMethodAsync(context))
-        {
-            return;
-        }
-
         var regions = emulator.Options.Regions.ToArray();
-        await EmulatorResponses.PageAsync(context, regions, (writer, region) =>
+        return EmulatorResult.Of(context => EmulatorResponses.PageAsync(context, regions, (writer, region) =>
         {
             writer.WriteStartObject();
             writer.WriteString("id", region.Id);
@@ -28,18 +23,13 @@ internal sealed class CatalogEndpoints(LinodeEmulator emulator)
             writer.WriteStringValue("Linodes");
             writer.WriteEndArray();
             writer.WriteEndObject();
-        });
+        }));
     }
 
-    public async Task PlansAsync(HttpContext context)
+    public IResult Plans(LinodeEmulatorApiCall call)
     {
-        if (!await ApiAccess.AllowMethodAsync(context))
-        {
-            return;
-        }
-
         var plans = emulator.Options.Plans.ToArray();
-        await EmulatorResponses.PageAsync(context, plans, (writer, plan) =>
+        return EmulatorResult.Of(context => EmulatorResponses.PageAsync(context, plans, (writer, plan) =>
         {
             writer.WriteStartObject();
             writer.WriteString("id", plan.Id);
@@ -54,23 +44,18 @@ internal sealed class CatalogEndpoints(LinodeEmulator emulator)
             writer.WriteNumber("monthly", plan.MonthlyPrice);
             writer.WriteEndObject();
             writer.WriteEndObject();
-        });
+        }));
     }
 
-    public async Task StackScriptAsync(HttpContext context, long id)
+    public IResult StackScript(LinodeEmulatorApiCall call)
     {
-        if (!await ApiAccess.AllowMethodAsync(context))
-        {
-            return;
-        }
-
+        var id = RouteIds.Of(call);
         if (emulator.Options.StackScripts.FirstOrDefault(candidate => candidate.Id == id && candidate.IsPublic) is not { } stackScript)
         {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
-            return;
+            return call.Error(StatusCodes.Status404NotFound, "Not found");
         }
 
-        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+        return EmulatorResult.Of(context => EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("id", stackScript.Id);
@@ -118,6 +103,6 @@ internal sealed class CatalogEndpoints(LinodeEmulator emulator)
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        });
+        }));
     }
 }

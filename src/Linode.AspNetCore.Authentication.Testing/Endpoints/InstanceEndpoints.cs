@@ -14,18 +14,13 @@ internal sealed class InstanceEndpoints(LinodeEmulator emulator)
 {
     private long _nextId = 50_000_000;
 
-    public async Task CreateAsync(HttpContext context, string? body)
+    public IResult Create(LinodeEmulatorApiCall call)
     {
-        if (await ApiAccess.AuthorizeAsync(emulator, context, "linodes:read_write", HttpMethods.Post) is not { } token)
-        {
-            return;
-        }
-
-        var (request, errors) = InstanceRequestValidation.Validate(body, emulator.Options);
+        var token = call.Token!;
+        var (request, errors) = InstanceRequestValidation.Validate(call.Body, emulator.Options);
         if (request is null)
         {
-            await EmulatorResponses.FieldErrorsAsync(context, StatusCodes.Status400BadRequest, errors);
-            return;
+            return EmulatorResult.Of(context => EmulatorResponses.FieldErrorsAsync(context, StatusCodes.Status400BadRequest, errors));
         }
 
         var id = Interlocked.Increment(ref _nextId);
@@ -50,48 +45,34 @@ internal sealed class InstanceEndpoints(LinodeEmulator emulator)
             }
         }
 
-        if (instance is null)
-        {
-            await EmulatorResponses.FieldErrorsAsync(context, StatusCodes.Status400BadRequest, [new EmulatorFieldError("label", "Label must be unique among your linodes")]);
-            return;
-        }
-
-        await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer => InstanceJson.Write(writer, instance, emulator));
+        return instance is null
+            ? EmulatorResult.Of(context => EmulatorResponses.FieldErrorsAsync(context, StatusCodes.Status400BadRequest, [new EmulatorFieldError("label", "Label must be unique among your linodes")]))
+            : Written(instance);
     }
 
-    public async Task ReadOrDeleteAsync(HttpContext context, long id)
+    public IResult Read(LinodeEmulatorApiCall call) => Take(call, remove: false) is { } instance ? Written(instance) : call.Error(StatusCodes.Status404NotFound, "Not found");
+
+    public static IResult Delete(LinodeEmulatorApiCall call) => Take(call, remove: true) is not null
+        ? call.Json(new { })
+        : call.Error(StatusCodes.Status404NotFound, "Not found");
+
+    /// <summary>The caller's instance with the route's id, removed from the account when <paramref name="remove"/>.</summary>
+    private static LinodeEmulatorInstance? Take(LinodeEmulatorApiCall call, bool remove)
     {
-        var delete = HttpMethods.IsDelete(context.Request.Method);
-        if (await ApiAccess.AuthorizeAsync(emulator, context, delete ? "linodes:read_write" : "linodes:read_only", HttpMethods.Get, HttpMethods.Delete) is not { } token)
+        var id = RouteIds.Of(call);
+        var instances = call.Token!.User.Instances;
+        lock (instances)
         {
-            return;
-        }
-
-        LinodeEmulatorInstance? instance;
-        lock (token.User.Instances)
-        {
-            instance = token.User.Instances.FirstOrDefault(candidate => candidate.Id == id);
-            if (instance is not null && delete)
+            var instance = instances.FirstOrDefault(candidate => candidate.Id == id);
+            if (instance is not null && remove)
             {
-                token.User.Instances.Remove(instance);
+                instances.Remove(instance);
             }
-        }
 
-        if (instance is null)
-        {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
-        }
-        else if (delete)
-        {
-            await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            });
-        }
-        else
-        {
-            await EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer => InstanceJson.Write(writer, instance, emulator));
+            return instance;
         }
     }
+
+    private IResult Written(LinodeEmulatorInstance instance) =>
+        EmulatorResult.Of(context => EmulatorResponses.JsonAsync(context, StatusCodes.Status200OK, writer => InstanceJson.Write(writer, instance, emulator)));
 }

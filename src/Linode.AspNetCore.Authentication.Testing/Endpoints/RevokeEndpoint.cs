@@ -15,8 +15,9 @@ internal sealed class RevokeEndpoint
 
     public RevokeEndpoint(LinodeEmulator emulator) => _emulator = emulator;
 
-    public async Task HandleAsync(HttpContext context, IFormCollection form)
+    public async Task HandleAsync(HttpContext context)
     {
+        var form = context.Request.HasFormContentType ? context.Request.Form : FormCollection.Empty;
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
         {
             await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "POST a form.");

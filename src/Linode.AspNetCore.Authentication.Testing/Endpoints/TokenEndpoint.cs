@@ -17,8 +17,9 @@ internal sealed class TokenEndpoint
 
     public TokenEndpoint(LinodeEmulator emulator) => _emulator = emulator;
 
-    public async Task HandleAsync(HttpContext context, IFormCollection form)
+    public async Task HandleAsync(HttpContext context)
     {
+        var form = context.Request.HasFormContentType ? context.Request.Form : FormCollection.Empty;
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
         {
             await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "POST a form (application/x-www-form-urlencoded or multipart/form-data).");

@@ -39,4 +39,8 @@ public enum LinodeEmulatorEndpoint
     /// <summary><c>GET /v4/linode/stackscripts/{id}</c> (public StackScripts).</summary>
     StackScript,
 
+    /// <summary>An API endpoint added with <see cref="LinodeEmulator.MapApi"/> or <see cref="LinodeEmulator.MapPublicApi"/>;
+    /// its records carry the name it was given (<see cref="LinodeEmulatorRequest.EndpointName"/>).</summary>
+    Added,
+
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Linode.AspNetCore.Authentication.Testing;
 
 /// <summary>
@@ -6,10 +8,11 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// </summary>
 public sealed class LinodeEmulatorRequest
 {
-    internal LinodeEmulatorRequest(LinodeEmulatorEndpoint endpoint, string method, string path, string queryString,
+    internal LinodeEmulatorRequest(LinodeEmulatorEndpoint endpoint, string endpointName, string method, string path, string queryString,
         IReadOnlyDictionary<string, string> query, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> form, string? contentType)
     {
         Endpoint = endpoint;
+        EndpointName = endpointName;
         Method = method;
         Path = path;
         QueryString = queryString;
@@ -19,8 +22,13 @@ public sealed class LinodeEmulatorRequest
         ContentType = contentType;
     }
 
-    /// <summary>Which endpoint it reached.</summary>
+    /// <summary>Which endpoint it reached (<see cref="LinodeEmulatorEndpoint.Added"/>: one added with
+    /// <see cref="LinodeEmulator.MapApi"/>, named by <see cref="EndpointName"/>).</summary>
     public LinodeEmulatorEndpoint Endpoint { get; }
+
+    /// <summary>The name of the endpoint it reached: the <see cref="LinodeEmulatorEndpoint"/> name of a built-in one, or the
+    /// name given to <see cref="LinodeEmulator.MapApi"/>.</summary>
+    public string EndpointName { get; }
 
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
@@ -45,4 +53,20 @@ public sealed class LinodeEmulatorRequest
 
     /// <summary>The body of a JSON request (e.g. <c>POST /v4/linode/instances</c>), as sent; null for other requests.</summary>
     public string? Body { get; init; }
+
+    /// <summary>A record of <paramref name="request"/>, which reached <paramref name="route"/>.</summary>
+    internal static LinodeEmulatorRequest From(EmulatorRoute route, HttpRequest request, IFormCollection form, string? body) =>
+        new(
+            route.Kind,
+            route.Name,
+            request.Method,
+            request.Path.Value ?? string.Empty,
+            request.QueryString.Value ?? string.Empty,
+            request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
+            request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
+            request.ContentType)
+        {
+            Body = body,
+        };
 }
