@@ -64,32 +64,23 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
 
     internal EmulatorStore Store { get; }
 
-    /// <summary>How many requests reached <paramref name="endpoint"/>, counted even when <see cref="LinodeEmulatorOptions.RecordRequests"/> is off.</summary>
-    /// <param name="endpoint">The endpoint.</param>
-    /// <returns>The count.</returns>
-    public long RequestCount(LinodeEmulatorEndpoint endpoint) => RequestCount(endpoint.ToString());
-
-    /// <summary>How many requests reached the endpoint named <paramref name="endpointName"/> (a built-in endpoint's
-    /// <see cref="LinodeEmulatorEndpoint"/> name, or one given to <see cref="MapApi"/>).</summary>
+    /// <summary>How many requests reached the endpoint named <paramref name="endpointName"/> (a
+    /// <see cref="LinodeEmulatorEndpoint"/> name, or one given to <see cref="MapApi"/>), counted even when
+    /// <see cref="LinodeEmulatorOptions.RecordRequests"/> is off.</summary>
     /// <param name="endpointName">The endpoint's name.</param>
     /// <returns>The count.</returns>
     public long RequestCount(string endpointName) => _counts.TryGetValue(endpointName, out var count) ? Interlocked.Read(ref count.Value) : 0;
-
-    /// <summary>The requests received at one endpoint.</summary>
-    /// <param name="endpoint">The endpoint.</param>
-    /// <returns>The requests, oldest first.</returns>
-    public IReadOnlyList<LinodeEmulatorRequest> RequestsTo(LinodeEmulatorEndpoint endpoint) => RequestsTo(endpoint.ToString());
 
     /// <summary>The requests received at the endpoint named <paramref name="endpointName"/>.</summary>
     /// <param name="endpointName">The endpoint's name.</param>
     /// <returns>The requests, oldest first.</returns>
     public IReadOnlyList<LinodeEmulatorRequest> RequestsTo(string endpointName) =>
-        Requests.Where(request => string.Equals(request.EndpointName, endpointName, StringComparison.Ordinal)).ToArray();
+        Requests.Where(request => string.Equals(request.Endpoint, endpointName, StringComparison.Ordinal)).ToArray();
 
     /// <summary>The token record behind an access or refresh token value, or null.</summary>
     /// <param name="token">The access or refresh token.</param>
     /// <returns>The record.</returns>
-    public LinodeEmulatorToken? FindToken(string token) => Store.Find(token);
+    internal LinodeEmulatorToken? FindToken(string token) => Store.Find(token);
 
     /// <summary>Whether an access token is currently accepted by the API (known, not revoked, not expired).</summary>
     /// <param name="accessToken">The access token.</param>
@@ -124,8 +115,8 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     ///     call => call.Page([new { id = 1, domain = "example.org", type = "master" }]));
     /// </code>
     /// </summary>
-    /// <param name="name">The endpoint's name, for <see cref="LinodeEmulatorFaults.Add(string, LinodeEmulatorFault, int?)"/>,
-    /// <see cref="RequestCount(string)"/> and <see cref="RequestsTo(string)"/>; one name per pattern.</param>
+    /// <param name="name">The endpoint's name, for <see cref="LinodeEmulatorFaults.Add"/>,
+    /// <see cref="RequestCount"/> and <see cref="RequestsTo"/>; one name per pattern.</param>
     /// <param name="method">The HTTP method, e.g. <see cref="HttpMethods.Get"/>; any other method on the pattern is 405.</param>
     /// <param name="pattern">A route pattern under <c>/v4/</c>, e.g. <c>/v4/domains/{id:long}</c>.</param>
     /// <param name="requiredScope">The scope the token must hold, e.g. <c>domains:read_only</c> (a <c>read_write</c> grant or
@@ -219,7 +210,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         {
             if (!_apiRoutes.TryGetValue(pattern, out var api))
             {
-                api = new ApiRoute(this, EmulatorRoute.Named(name));
+                api = new ApiRoute(this, new EmulatorRoute(name));
                 _apiRoutes[pattern] = api;
                 _endpoints.Map(api.Route, pattern, api.HandleAsync);
             }

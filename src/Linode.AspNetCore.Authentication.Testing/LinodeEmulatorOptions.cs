@@ -1,6 +1,8 @@
 namespace Linode.AspNetCore.Authentication.Testing;
 
-/// <summary>Settings of a <see cref="LinodeEmulator"/>. They may be changed while it runs (between requests).</summary>
+/// <summary>Settings of a <see cref="LinodeEmulator"/>. They may be changed while it runs (between requests). The public
+/// catalogue (regions, plans, images) is fixed; a test that needs another maps its own with
+/// <see cref="LinodeEmulator.MapPublicApi"/>.</summary>
 public sealed class LinodeEmulatorOptions
 {
     /// <summary>The registered OAuth clients. Defaults to <see cref="LinodeEmulatorClient.CreateDefault(string)"/>.</summary>
@@ -35,15 +37,16 @@ public sealed class LinodeEmulatorOptions
     /// <summary>Authorization-code lifetime. Not documented by Linode; 10 minutes here.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Which scope fields token responses carry. Linode sends both.</summary>
-    public LinodeEmulatorScopeFields ScopeFields { get; set; } = LinodeEmulatorScopeFields.Both;
+    /// <summary>Which fields of a token response carry the granted scopes: Linode sends both <c>scope</c> (RFC 6749) and
+    /// <c>scopes</c> (what Linode's own clients read). Set one, or none, to emulate a server that sends less.</summary>
+    public IReadOnlyList<string> ScopeFields { get; set; } = ["scope", "scopes"];
 
     /// <summary>The separator of granted scopes in token responses. Linode uses a space; older answers used commas.</summary>
     public string ResponseScopeSeparator { get; set; } = " ";
 
     /// <summary>Whether requests are recorded in full (<see cref="LinodeEmulator.Requests"/>), in a ring of the last
     /// <see cref="RecordedRequestLimit"/>. On by default, for tests; the sample and load tests turn it off, and
-    /// <see cref="LinodeEmulator.RequestCount(LinodeEmulatorEndpoint)"/> counts either way.</summary>
+    /// <see cref="LinodeEmulator.RequestCount"/> counts either way.</summary>
     public bool RecordRequests { get; set; } = true;
 
     /// <summary>How many recorded requests are kept; older ones are dropped. Defaults to 1,000.</summary>
@@ -53,21 +56,21 @@ public sealed class LinodeEmulatorOptions
     public bool RevocationRequiresClientSecret { get; set; } = true;
 
     /// <summary>The regions of the public <c>GET /v4/regions</c>, accepted when creating an instance.</summary>
-    public IList<LinodeEmulatorRegion> Regions { get; } =
+    internal IList<LinodeEmulatorRegion> Regions { get; } =
     [
         new("us-east", "Newark, NJ", "us"), new("us-central", "Dallas, TX", "us"), new("eu-central", "Frankfurt, DE", "de"),
         new("ap-south", "Singapore, SG", "sg"),
     ];
 
     /// <summary>The plans of the public <c>GET /v4/linode/types</c>, accepted when creating an instance.</summary>
-    public IList<LinodeEmulatorPlan> Plans { get; } =
+    internal IList<LinodeEmulatorPlan> Plans { get; } =
     [
         new("g6-nanode-1", "Nanode 1GB", "nanode", 1024, 25600, 1, 5m), new("g6-standard-1", "Linode 2GB", "standard", 2048, 51200, 1, 12m),
         new("g6-standard-2", "Linode 4GB", "standard", 4096, 81920, 2, 24m), new("g6-dedicated-4", "Dedicated 8GB", "dedicated", 8192, 163840, 4, 72m),
     ];
 
     /// <summary>The images an instance may be created from.</summary>
-    public IList<string> Images { get; } = ["linode/debian12", "linode/ubuntu24.04", "linode/alpine3.20"];
+    internal IList<string> Images { get; } = ["linode/debian12", "linode/ubuntu24.04", "linode/alpine3.20"];
 
     /// <summary>The StackScripts; defaults to <see cref="LinodeEmulatorStackScript.CreateDefault"/> (id 1000001).</summary>
     public IList<LinodeEmulatorStackScript> StackScripts { get; } = [LinodeEmulatorStackScript.CreateDefault()];

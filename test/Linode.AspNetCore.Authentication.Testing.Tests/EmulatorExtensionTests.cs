@@ -31,7 +31,7 @@ public sealed class EmulatorExtensionTests
         Assert.Equal("domains:read_only", response.Headers.GetValues("X-OAuth-Scopes").Single());
         Assert.True(response.Headers.Contains("X-Spec-Version"));
         var recorded = Assert.Single(client.Emulator.RequestsTo("Domains"));
-        Assert.Equal(LinodeEmulatorEndpoint.Added, recorded.Endpoint);
+        Assert.Equal("Domains", recorded.Endpoint);
         Assert.Equal("Bearer " + token, recorded.Headers["Authorization"]);
         Assert.Equal(1, client.Emulator.RequestCount("Domains"));
     }

@@ -24,6 +24,7 @@ internal sealed class InstanceEndpoints(LinodeEmulator emulator)
         }
 
         var id = Interlocked.Increment(ref _nextId);
+        var created = emulator.Store.Now;
         var instance = new LinodeEmulatorInstance(id, request.Label ?? "linode" + id.ToString(CultureInfo.InvariantCulture), request.Region, request.Type, "provisioning")
         {
             Image = request.Image,
@@ -31,7 +32,8 @@ internal sealed class InstanceEndpoints(LinodeEmulator emulator)
             Tags = request.Tags,
             StackScriptId = request.StackScript?.Id,
             StackScriptData = request.StackScriptData,
-            Created = emulator.Store.Now,
+            Created = created,
+            Progress = () => LinodeEmulatorInstance.StatusAt(created, emulator.Store.Now, emulator.Options.InstanceProvisioningTime, emulator.Options.InstanceBootTime),
         };
         lock (token.User.Instances)
         {

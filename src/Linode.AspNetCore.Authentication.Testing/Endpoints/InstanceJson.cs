@@ -26,7 +26,7 @@ internal static class InstanceJson
         writer.WriteString("label", instance.Label);
         writer.WriteString("region", instance.Region);
         writer.WriteString("type", instance.Type);
-        writer.WriteString("status", instance.StatusAt(emulator.Store.Now, options.InstanceProvisioningTime, options.InstanceBootTime));
+        writer.WriteString("status", instance.Status);
         writer.WriteString("image", instance.Image);
         writer.WriteStartArray("ipv4");
         foreach (var address in instance.Ipv4)

@@ -111,12 +111,12 @@ internal sealed class TokenEndpoint
                 writer.WriteString("refresh_token", token.RefreshToken);
             }
 
-            if (options.ScopeFields is LinodeEmulatorScopeFields.Both or LinodeEmulatorScopeFields.ScopeOnly)
+            if (options.ScopeFields.Contains("scope"))
             {
                 writer.WriteString("scope", scopes);
             }
 
-            if (options.ScopeFields is LinodeEmulatorScopeFields.Both or LinodeEmulatorScopeFields.ScopesOnly)
+            if (options.ScopeFields.Contains("scopes"))
             {
                 writer.WriteString("scopes", scopes);
             }

@@ -6,19 +6,11 @@ public sealed class LinodeEmulatorFaults
     private readonly Lock _lock = new();
     private readonly List<(string Endpoint, LinodeEmulatorFault Fault, int? Remaining)> _faults = [];
 
-    /// <summary>Arms <paramref name="fault"/> at <paramref name="endpoint"/>.</summary>
-    /// <param name="endpoint">The endpoint.</param>
-    /// <param name="fault">The fault.</param>
-    /// <param name="times">How many requests it applies to; null for every request until <see cref="Clear"/>.</param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads ship together; they differ only in how the endpoint is named.")]
-    public void Add(LinodeEmulatorEndpoint endpoint, LinodeEmulatorFault fault, int? times = null) => Add(endpoint.ToString(), fault, times);
-
-    /// <summary>Arms <paramref name="fault"/> at the endpoint named <paramref name="endpointName"/> (one added with
-    /// <see cref="LinodeEmulator.MapApi"/>, or a built-in endpoint's <see cref="LinodeEmulatorEndpoint"/> name).</summary>
+    /// <summary>Arms <paramref name="fault"/> at the endpoint named <paramref name="endpointName"/> (a
+    /// <see cref="LinodeEmulatorEndpoint"/> name, or one given to <see cref="LinodeEmulator.MapApi"/>).</summary>
     /// <param name="endpointName">The endpoint's name.</param>
     /// <param name="fault">The fault.</param>
     /// <param name="times">How many requests it applies to; null for every request until <see cref="Clear"/>.</param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads ship together; they differ only in how the endpoint is named.")]
     public void Add(string endpointName, LinodeEmulatorFault fault, int? times = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);

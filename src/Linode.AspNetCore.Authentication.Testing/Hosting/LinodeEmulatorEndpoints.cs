@@ -1,9 +1,13 @@
 namespace Linode.AspNetCore.Authentication.Testing;
 
 /// <summary>The URLs of an emulator served at a base address, to put into the code under test's configuration.</summary>
-/// <param name="BaseAddress">Where the emulator is served, ending with <c>/</c>.</param>
-public sealed record LinodeEmulatorEndpoints(Uri BaseAddress)
+public sealed class LinodeEmulatorEndpoints
 {
+    private LinodeEmulatorEndpoints(Uri baseAddress) => BaseAddress = baseAddress;
+
+    /// <summary>Where the emulator is served, ending with <c>/</c>.</summary>
+    public Uri BaseAddress { get; }
+
     /// <summary><c>{base}oauth/authorize</c>.</summary>
     public Uri Authorization => new(BaseAddress, "oauth/authorize");
 

@@ -4,4 +4,4 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// <param name="Id">The region id, e.g. <c>us-east</c>.</param>
 /// <param name="Label">The display name, e.g. <c>Newark, NJ</c>.</param>
 /// <param name="Country">The two-letter country code, lower case.</param>
-public sealed record LinodeEmulatorRegion(string Id, string Label, string Country);
+internal sealed record LinodeEmulatorRegion(string Id, string Label, string Country);

@@ -8,11 +8,10 @@ namespace Linode.AspNetCore.Authentication.Testing;
 /// </summary>
 public sealed class LinodeEmulatorRequest
 {
-    internal LinodeEmulatorRequest(LinodeEmulatorEndpoint endpoint, string endpointName, string method, string path, string queryString,
+    internal LinodeEmulatorRequest(string endpoint, string method, string path, string queryString,
         IReadOnlyDictionary<string, string> query, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> form, string? contentType)
     {
         Endpoint = endpoint;
-        EndpointName = endpointName;
         Method = method;
         Path = path;
         QueryString = queryString;
@@ -22,13 +21,9 @@ public sealed class LinodeEmulatorRequest
         ContentType = contentType;
     }
 
-    /// <summary>Which endpoint it reached (<see cref="LinodeEmulatorEndpoint.Added"/>: one added with
-    /// <see cref="LinodeEmulator.MapApi"/>, named by <see cref="EndpointName"/>).</summary>
-    public LinodeEmulatorEndpoint Endpoint { get; }
-
-    /// <summary>The name of the endpoint it reached: the <see cref="LinodeEmulatorEndpoint"/> name of a built-in one, or the
-    /// name given to <see cref="LinodeEmulator.MapApi"/>.</summary>
-    public string EndpointName { get; }
+    /// <summary>The name of the endpoint it reached: a <see cref="LinodeEmulatorEndpoint"/> name, one given to
+    /// <see cref="LinodeEmulator.MapApi"/>, or <see cref="LinodeEmulatorEndpoint.Unknown"/>.</summary>
+    public string Endpoint { get; }
 
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
@@ -52,12 +47,11 @@ public sealed class LinodeEmulatorRequest
     public string? ContentType { get; }
 
     /// <summary>The body of a JSON request (e.g. <c>POST /v4/linode/instances</c>), as sent; null for other requests.</summary>
-    public string? Body { get; init; }
+    public string? Body { get; private init; }
 
     /// <summary>A record of <paramref name="request"/>, which reached <paramref name="route"/>.</summary>
     internal static LinodeEmulatorRequest From(EmulatorRoute route, HttpRequest request, IFormCollection form, string? body) =>
         new(
-            route.Kind,
             route.Name,
             request.Method,
             request.Path.Value ?? string.Empty,

@@ -1,26 +1,41 @@
 namespace Linode.AspNetCore.Authentication.Testing;
 
 /// <summary>A StackScript, read by <c>GET /v4/linode/stackscripts/{id}</c> and deployed by <c>POST /v4/linode/instances</c>.</summary>
-/// <param name="Id">The StackScript id.</param>
-/// <param name="Label">The label.</param>
-/// <param name="Username">The author's username.</param>
-/// <param name="Images">The images it may be deployed on, e.g. <c>linode/debian12</c>.</param>
-/// <param name="UserDefinedFields">Its user-defined fields (UDFs), in order.</param>
-public sealed record LinodeEmulatorStackScript(long Id, string Label, string Username, IReadOnlyList<string> Images, IReadOnlyList<LinodeEmulatorUserDefinedField> UserDefinedFields)
+/// <param name="id">The StackScript id.</param>
+/// <param name="label">The label.</param>
+/// <param name="username">The author's username.</param>
+/// <param name="images">The images it may be deployed on, e.g. <c>linode/debian12</c>.</param>
+/// <param name="userDefinedFields">Its user-defined fields (UDFs), in order.</param>
+public sealed class LinodeEmulatorStackScript(long id, string label, string username, IReadOnlyList<string> images, IReadOnlyList<LinodeEmulatorUserDefinedField> userDefinedFields)
 {
+    /// <summary>The StackScript id.</summary>
+    public long Id { get; } = id;
+
+    /// <summary>The label.</summary>
+    public string Label { get; } = label;
+
+    /// <summary>The author's username.</summary>
+    public string Username { get; } = username;
+
+    /// <summary>The images it may be deployed on, e.g. <c>linode/debian12</c>.</summary>
+    public IReadOnlyList<string> Images { get; } = images;
+
+    /// <summary>Its user-defined fields (UDFs), in order.</summary>
+    public IReadOnlyList<LinodeEmulatorUserDefinedField> UserDefinedFields { get; } = userDefinedFields;
+
     /// <summary>Whether anyone may read and deploy it. A private one answers 404 to everyone but its author (as if it did
     /// not exist); the emulator has no notion of authors, so to everyone. Defaults to true.</summary>
     public bool IsPublic { get; init; } = true;
 
     /// <summary>The description.</summary>
-    public string Description { get; init; } = string.Empty;
+    internal string Description { get; init; } = string.Empty;
 
     /// <summary>The script itself.</summary>
-    public string Script { get; init; } = "#!/bin/bash\n";
+    internal string Script { get; init; } = "#!/bin/bash\n";
 
     /// <summary>The StackScript the emulator seeds (id 1000001): a web server on Debian or Ubuntu, with a required
     /// <c>hostname</c>, an optional <c>site_title</c> and a <c>web_server</c> choice.</summary>
-    public static LinodeEmulatorStackScript CreateDefault() => new(
+    internal static LinodeEmulatorStackScript CreateDefault() => new(
         1000001,
         "hello-web",
         "emulator-author",

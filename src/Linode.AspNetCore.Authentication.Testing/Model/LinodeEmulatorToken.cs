@@ -31,10 +31,10 @@ public sealed class LinodeEmulatorToken
     public IReadOnlyList<string> Scopes { get; }
 
     /// <summary>When it was issued (emulator time).</summary>
-    public DateTimeOffset IssuedAt { get; }
+    internal DateTimeOffset IssuedAt { get; }
 
     /// <summary>When the access token expires (emulator time).</summary>
-    public DateTimeOffset ExpiresAt { get; }
+    internal DateTimeOffset ExpiresAt { get; }
 
     /// <summary>The grant that produced it: <c>authorization_code</c>, <c>refresh_token</c> or <c>implicit</c>.</summary>
     public string GrantType { get; }

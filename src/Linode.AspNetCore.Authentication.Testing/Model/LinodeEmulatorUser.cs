@@ -22,29 +22,29 @@ public sealed class LinodeEmulatorUser
     public string Username { get; }
 
     /// <summary>The email address.</summary>
-    public string Email { get; set; }
+    public string Email { get; internal set; }
 
     /// <summary>The profile time zone. Defaults to <c>US/Eastern</c>.</summary>
-    public string Timezone { get; set; } = "US/Eastern";
+    public string Timezone { get; internal set; } = "US/Eastern";
 
     /// <summary>Whether the user is restricted by grants.</summary>
-    public bool Restricted { get; set; }
+    public bool Restricted { get; internal set; }
 
     /// <summary>Whether two-factor authentication is on.</summary>
-    public bool TwoFactorAuth { get; set; } = true;
+    public bool TwoFactorAuth { get; internal set; } = true;
 
     /// <summary>The <c>user_type</c>: <c>default</c>, <c>parent</c>, <c>child</c>, <c>proxy</c> or <c>delegate</c>.</summary>
-    public string UserType { get; set; } = "default";
+    public string UserType { get; internal set; } = "default";
 
     /// <summary>The <c>authentication_type</c>: <c>password</c>, <c>github</c> or <c>google</c>.</summary>
-    public string AuthenticationType { get; set; } = "password";
+    public string AuthenticationType { get; internal set; } = "password";
 
     /// <summary>The Linode instances in the user's account.</summary>
     public IList<LinodeEmulatorInstance> Instances { get; } = [];
 
     /// <summary>The user the emulator seeds first: uid 1234, <c>exampleUser</c>, as in Linode's API documentation, with two instances.</summary>
     /// <returns>A new instance.</returns>
-    public static LinodeEmulatorUser CreateExampleUser()
+    internal static LinodeEmulatorUser CreateExampleUser()
     {
         var user = new LinodeEmulatorUser(1234, "exampleUser", "example-user@gmail.com");
         user.Instances.Add(new LinodeEmulatorInstance(123, "web-1", "us-east", "g6-standard-2", "running"));
@@ -54,7 +54,7 @@ public sealed class LinodeEmulatorUser
 
     /// <summary>A second seeded user: uid 5678, <c>restrictedUser</c>, restricted and without two-factor authentication, with one instance.</summary>
     /// <returns>A new instance.</returns>
-    public static LinodeEmulatorUser CreateRestrictedUser()
+    internal static LinodeEmulatorUser CreateRestrictedUser()
     {
         var user = new LinodeEmulatorUser(5678, "restrictedUser", "restricted@example.com") { Restricted = true, TwoFactorAuth = false, Timezone = "Europe/Berlin", AuthenticationType = "github" };
         user.Instances.Add(new LinodeEmulatorInstance(789, "lab-box", "ap-south", "g6-nanode-1", "running"));

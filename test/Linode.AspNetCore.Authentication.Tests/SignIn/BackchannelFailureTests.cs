@@ -25,7 +25,7 @@ public sealed class BackchannelFailureTests
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static async Task<(HttpResponseMessage Response, string Body, Exception Failure, LinodeTestHost Host)> SignInWithFaultAsync(LinodeEmulatorEndpoint endpoint, string kind)
+    private static async Task<(HttpResponseMessage Response, string Body, Exception Failure, LinodeTestHost Host)> SignInWithFaultAsync(string endpoint, string kind)
     {
         var emulator = LinodeTestHost.NewEmulator();
         emulator.Faults.Add(endpoint, Fault(kind));

@@ -75,7 +75,7 @@ public sealed class DeployAccessTests
         Assert.False(sample.Emulator.IsAccessTokenActive(writeToken.AccessToken));
         Assert.Empty(sample.ActiveTokens);
         Assert.Equal(writeToken.AccessToken, sample.Emulator.RequestsTo(LinodeEmulatorEndpoint.Revoke)[^1].Form["token"]);
-        Assert.Equal("running", sample.Emulator.Options.Users[0].Instances.Single(instance => instance.Id == CreatedId(sample)).StatusAt(DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.Zero));
+        Assert.Equal("running", sample.Emulator.Options.Users[0].Instances.Single(instance => instance.Id == CreatedId(sample)).Status);
         using (await browser.GetAsync(App + "/account"))
         {
             Assert.Equal("/oauth/authorize", browser.History[^1].Uri.AbsolutePath);
