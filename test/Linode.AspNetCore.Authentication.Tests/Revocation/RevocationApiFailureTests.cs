@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linode.AspNetCore.Authentication.Tests.Revocation;
 
 /// <summary>The revocation API's edges: a scheme that is not Linode's, Linode's API error shape, a network failure.</summary>
-public sealed class RevocationEdgeTests
+public sealed class RevocationApiFailureTests
 {
     [Fact]
     public async Task Revoking_with_a_scheme_that_is_not_a_Linode_scheme_throws_naming_it()

@@ -8,7 +8,7 @@ namespace Linode.AspNetCore.Authentication.Tests.Authorization;
 /// <summary>Step-up with several scopes: all missing ones asked for at once (comma-separated, with what was granted); a
 /// page that also has a plain requirement is never stepped up; Linode granting only part of what was asked ends on the
 /// forbidden page naming the rest, without a second trip.</summary>
-public sealed class StepUpEdgeTests
+public sealed class StepUpSeveralScopesTests
 {
     private static async Task<LinodeTestHost> SignedInWithAsync(string scope)
     {

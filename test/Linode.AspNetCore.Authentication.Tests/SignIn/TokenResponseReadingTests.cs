@@ -6,7 +6,7 @@ namespace Linode.AspNetCore.Authentication.Tests.SignIn;
 
 /// <summary>The edges of what Linode's token endpoint may answer, each a clear failure (or a clear message) rather than a
 /// user signed in on a bad token or a misleading reason.</summary>
-public sealed class TokenResponseEdgeTests
+public sealed class TokenResponseReadingTests
 {
     private static async Task<(string Body, Exception Failure, LinodeTestHost Host)> SignInWithTokenAnswerAsync(int status, string body, string contentType = "application/json")
     {

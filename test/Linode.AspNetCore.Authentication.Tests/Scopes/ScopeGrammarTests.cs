@@ -2,7 +2,7 @@ namespace Linode.AspNetCore.Authentication.Tests.Scopes;
 
 /// <summary>The edges of one scope's grammar and of the value type: what is refused, with which message, and the shared
 /// string of a documented family (how unusual tokens are read is in <see cref="LinodeScopesTests"/>).</summary>
-public sealed class ScopeEdgeTests
+public sealed class ScopeGrammarTests
 {
     [Theory]
     [InlineData(null)]
