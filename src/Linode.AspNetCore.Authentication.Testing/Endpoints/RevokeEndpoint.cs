@@ -17,16 +17,8 @@ internal sealed class RevokeEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType ? context.Request.Form : FormCollection.Empty;
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+        if (await EmulatorClientAuthentication.AuthenticatePostAsync(_emulator, context, "POST a form.", _emulator.Options.RevocationRequiresClientSecret) is not var (client, form))
         {
-            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "POST a form.");
-            return;
-        }
-
-        if (EmulatorClientAuthentication.Authenticate(_emulator, form, _emulator.Options.RevocationRequiresClientSecret) is not { } client)
-        {
-            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client_id or wrong client_secret.");
             return;
         }
 

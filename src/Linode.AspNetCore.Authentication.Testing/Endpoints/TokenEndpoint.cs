@@ -19,16 +19,8 @@ internal sealed class TokenEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType ? context.Request.Form : FormCollection.Empty;
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+        if (await EmulatorClientAuthentication.AuthenticatePostAsync(_emulator, context, "POST a form (application/x-www-form-urlencoded or multipart/form-data).") is not var (client, form))
         {
-            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "POST a form (application/x-www-form-urlencoded or multipart/form-data).");
-            return;
-        }
-
-        if (EmulatorClientAuthentication.Authenticate(_emulator, form) is not { } client)
-        {
-            await EmulatorResponses.OAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client_id or wrong client_secret.");
             return;
         }
 
