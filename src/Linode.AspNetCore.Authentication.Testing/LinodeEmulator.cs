@@ -136,11 +136,7 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
         Map(name, method, pattern, ApiAccess.Public, handler);
 
     /// <summary>Serves one request; the path is taken relative to the request's path base.</summary>
-    internal Task HandleAsync(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return _pipeline.Handle(context);
-    }
+    internal Task HandleAsync(HttpContext context) => _pipeline.Handle(context);
 
     /// <summary>An in-process <see cref="HttpMessageHandler"/> that serves requests to any host with this emulator, without
     /// a socket. Use it as the back-channel handler of the code under test.</summary>
@@ -177,10 +173,10 @@ public sealed class LinodeEmulator : IAsyncDisposable, IDisposable
     }
 
     internal LinodeEmulatorClient? FindClient(string? clientId) =>
-        clientId is null ? null : Options.Clients.FirstOrDefault(client => string.Equals(client.ClientId, clientId, StringComparison.Ordinal));
+        Options.Clients.FirstOrDefault(client => string.Equals(client.ClientId, clientId, StringComparison.Ordinal));
 
     internal LinodeEmulatorUser? FindUser(string? username) =>
-        username is null ? null : Options.Users.FirstOrDefault(user => string.Equals(user.Username, username, StringComparison.Ordinal));
+        Options.Users.FirstOrDefault(user => string.Equals(user.Username, username, StringComparison.Ordinal));
 
     internal void CountRequest(string endpointName) => Interlocked.Increment(ref _counts.GetOrAdd(endpointName, static _ => new StrongBox<long>()).Value);
 

@@ -16,7 +16,7 @@ internal sealed record ApiAccess(bool IsPublic, string? RequiredScope)
     public const string NotAuthorizedReason = "Your OAuth token is not authorized to use this endpoint.";
 
     /// <summary>No token needed.</summary>
-    public static ApiAccess Public { get; } = new(IsPublic: true, RequiredScope: null);
+    public static ApiAccess Public => new(IsPublic: true, RequiredScope: null);
 
     /// <summary>A token holding <paramref name="requiredScope"/>; null: any active token.</summary>
     public static ApiAccess Token(string? requiredScope) => new(IsPublic: false, requiredScope);

@@ -43,7 +43,7 @@ internal sealed class EmulatorEndpointSource : EndpointDataSource, IDisposable
 
     private static RouteEndpoint Build(string pattern, EmulatorRoute route, RequestDelegate handle)
     {
-        var builder = new RouteEndpointBuilder(handle, RoutePatternFactory.Parse(pattern), order: 0) { DisplayName = route.Name + " " + pattern };
+        var builder = new RouteEndpointBuilder(handle, RoutePatternFactory.Parse(pattern), order: 0);
         builder.Metadata.Add(route);
         return (RouteEndpoint)builder.Build();
     }

@@ -41,30 +41,21 @@ internal sealed class EmulatorFrontDoor(LinodeEmulator emulator, ILogger logger)
             return;
         }
 
-        if (route == EmulatorRoute.Unmatched)
-        {
-            await EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
-            return;
-        }
-
-        await next(context);
+        await (route == EmulatorRoute.Unmatched ? EmulatorResponses.ApiErrorAsync(context, StatusCodes.Status404NotFound, "Not found") : next(context));
     }
 
     /// <summary>Waits the fault's delay, then answers its status; false when it has none (the endpoint answers).</summary>
     private static async Task<bool> AnswerFaultAsync(HttpContext context, LinodeEmulatorFault fault)
     {
-        if (fault.Delay > TimeSpan.Zero)
+        try
         {
-            try
-            {
-                await Task.Delay(fault.Delay, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client gave up (its timeout): never answer, as a server that hung would not.
-                context.Abort();
-                return true;
-            }
+            await Task.Delay(fault.Delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up (its timeout): never answer, as a server that hung would not.
+            context.Abort();
+            return true;
         }
 
         if (fault.StatusCode is not { } status)
