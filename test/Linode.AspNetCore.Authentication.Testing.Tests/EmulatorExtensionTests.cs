@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Linode.AspNetCore.Authentication.Testing.Tests;
 
@@ -172,26 +170,6 @@ public sealed class EmulatorExtensionTests
         Assert.Contains("/v4/", outside.Message, StringComparison.Ordinal);
         Assert.Contains("'LinodeInstances'", renamed.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => emulator.MapApi("Domains", HttpMethods.Get, "/v4/domains", null, null!));
-    }
-
-    [Fact]
-    public async Task Mounted_in_an_app_whose_own_routing_matched_a_fallback_the_emulator_still_routes_its_requests()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
-        app.MapFallback(context => context.Response.WriteAsync("the app's fallback"));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var http = app.GetTestClient();
-
-        using var regions = await http.GetAsync("/linode-emulator/v4/regions", TestContext.Current.CancellationToken);
-        using var unknown = await http.GetAsync("/linode-emulator/v4/nothing-here", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, regions.StatusCode);
-        Assert.Contains("\"data\"", await regions.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Equal((HttpStatusCode.NotFound, "Not found"), (unknown.StatusCode, await ReasonAsync(unknown)));
     }
 
     private static async Task<string?> ReasonAsync(HttpResponseMessage response) =>

@@ -79,4 +79,25 @@ public sealed class HostingTests
         Assert.Null(app.Configuration["Authentication:Schemes:Linode:ClientId"]);
         Assert.Throws<ArgumentNullException>(() => ((IWebHostBuilder)null!).UseLinodeEmulator(server));
     }
+
+    [Fact]
+    public async Task Mounted_in_an_app_whose_own_routing_matched_a_fallback_the_emulator_still_routes_its_requests()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
+        app.MapFallback(context => context.Response.WriteAsync("the app's fallback"));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = app.GetTestClient();
+
+        using var regions = await http.GetAsync("/linode-emulator/v4/regions", TestContext.Current.CancellationToken);
+        using var unknown = await http.GetAsync("/linode-emulator/v4/nothing-here", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, regions.StatusCode);
+        Assert.Contains("\"data\"", await regions.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("\"reason\":\"Not found\"", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }

@@ -16,9 +16,6 @@ public sealed class RefreshBackOffTests
     private static Task<(LinodeTestHost Host, LinodeEmulatorToken First)> SignedInAsync(Action<LinodeOptions>? configure = null) =>
         Tokens.TokenRefreshTests.SignedInAsync(configure);
 
-    private static int RefreshCalls(LinodeTestHost host) =>
-        host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");
-
     private static async Task RequestsAsync(LinodeTestHost host, int count, string expectedToken)
     {
         for (var i = 0; i < count; i++)
@@ -37,23 +34,23 @@ public sealed class RefreshBackOffTests
         var start = host.Time.GetUtcNow();
 
         await RequestsAsync(host, 50, first.AccessToken);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromSeconds(4));
         await RequestsAsync(host, 10, first.AccessToken);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromSeconds(2));
         await RequestsAsync(host, 10, first.AccessToken);
-        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(2, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromSeconds(9));
         await RequestsAsync(host, 10, first.AccessToken);
-        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(2, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromSeconds(2));
         await RequestsAsync(host, 10, first.AccessToken);
-        Assert.Equal(3, RefreshCalls(host));
+        Assert.Equal(3, TokenRefreshTests.RefreshGrants(host));
         Assert.All(host.Refreshes, result => Assert.Equal(LinodeTokenRefreshOutcome.Failed, result.Outcome));
         Assert.Equal(3, host.Refreshes.Count);
         // Each failure says when the session tries again: 5 s, then 10 s, then 20 s after it.
@@ -80,7 +77,7 @@ public sealed class RefreshBackOffTests
         var tokens = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => host.GetTextAsync("/token")));
 
         Assert.All(tokens, token => Assert.Equal(first.AccessToken, token));
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
     }
 
     [Fact]
@@ -95,7 +92,7 @@ public sealed class RefreshBackOffTests
         host.Time.Advance(TimeSpan.FromSeconds(6));
         var refreshed = await host.GetTextAsync("/token");
 
-        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(2, TokenRefreshTests.RefreshGrants(host));
         Assert.Equal(host.Emulator.Tokens[1].AccessToken, refreshed);
         Assert.Equal([LinodeTokenRefreshOutcome.Failed, LinodeTokenRefreshOutcome.Refreshed], host.Refreshes.Select(result => result.Outcome));
     }
@@ -111,11 +108,11 @@ public sealed class RefreshBackOffTests
 
         host.Time.Advance(TimeSpan.FromSeconds(119));
         await RequestsAsync(host, 5, first.AccessToken);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromSeconds(2));
         await RequestsAsync(host, 1, first.AccessToken);
-        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(2, TokenRefreshTests.RefreshGrants(host));
     }
 
     [Fact]
@@ -129,11 +126,11 @@ public sealed class RefreshBackOffTests
 
         host.Time.Advance(TimeSpan.FromMinutes(3));
         await RequestsAsync(host, 2, first.AccessToken);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         await RequestsAsync(host, 1, first.AccessToken);
-        Assert.Equal(2, RefreshCalls(host));
+        Assert.Equal(2, TokenRefreshTests.RefreshGrants(host));
     }
 
     [Fact]
@@ -145,7 +142,7 @@ public sealed class RefreshBackOffTests
         host.Time.Advance(Due);
 
         var pending = host.GetTextAsync("/token");
-        await Eventually.TrueAsync(() => RefreshCalls(host) == 1);
+        await Eventually.TrueAsync(() => TokenRefreshTests.RefreshGrants(host) == 1);
         host.Time.Advance(TimeSpan.FromSeconds(5));
         var during = await pending;
 
@@ -154,7 +151,7 @@ public sealed class RefreshBackOffTests
         var stillRunning = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5025);
         Assert.StartsWith("The refresh of scheme 'Linode' is still running after 00:00:05; this request goes on with the current access token and a later one applies the result.", stillRunning.Message, StringComparison.Ordinal);
         await RequestsAsync(host, 10, first.AccessToken);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
 
         await Eventually.TrueAsync(() => host.Emulator.Tokens.Count == 2);
         var after = first.AccessToken;
@@ -165,7 +162,7 @@ public sealed class RefreshBackOffTests
         }
 
         Assert.Equal(host.Emulator.Tokens[1].AccessToken, after);
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
         Assert.Equal(LinodeTokenRefreshOutcome.Refreshed, Assert.Single(host.Refreshes).Outcome);
     }
 }

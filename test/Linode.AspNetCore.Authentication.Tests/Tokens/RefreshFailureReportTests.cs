@@ -9,9 +9,6 @@ namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 /// <summary>A refresh that cannot run or fails: what is reported and logged (Linode's status and error code), and that the session and an app's failing event handler never undo a refresh.</summary>
 public sealed class RefreshFailureReportTests
 {
-    private static int RefreshCalls(LinodeTestHost host) =>
-        host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");
-
     [Fact]
     public async Task A_due_token_without_a_saved_refresh_token_is_left_alone_and_logged()
     {
@@ -25,7 +22,7 @@ public sealed class RefreshFailureReportTests
 
         var me = await host.GetMeAsync();
 
-        Assert.Equal(0, RefreshCalls(host));
+        Assert.Equal(0, TokenRefreshTests.RefreshGrants(host));
         Assert.Empty(host.Refreshes);
         Assert.Equal(first.AccessToken, me.Tokens["access_token"]);
         var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5023);
@@ -79,7 +76,7 @@ public sealed class RefreshFailureReportTests
         host.Time.Advance(TokenRefreshTests.Due);
         var me = await host.GetMeAsync();
 
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
         Assert.Equal(host.Emulator.Tokens[1].AccessToken, me.Tokens["access_token"]);
         var log = Assert.Single(host.Logs.Linode, entry => entry.EventId.Id == 5024);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, log.Level);

@@ -9,9 +9,6 @@ namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 /// <summary>When a refresh is due (the window, inclusive to the tick) and what a refresh needs to run.</summary>
 public sealed class RefreshWindowTests
 {
-    private static int RefreshCalls(LinodeTestHost host) =>
-        host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");
-
     [Fact]
     public async Task The_window_is_inclusive_to_the_tick()
     {
@@ -20,11 +17,11 @@ public sealed class RefreshWindowTests
 
         host.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
         await host.GetMeAsync();
-        Assert.Equal(0, RefreshCalls(host));
+        Assert.Equal(0, TokenRefreshTests.RefreshGrants(host));
 
         host.Time.Advance(TimeSpan.FromTicks(1));
         await host.GetMeAsync();
-        Assert.Equal(1, RefreshCalls(host));
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
     }
 
     [Fact]

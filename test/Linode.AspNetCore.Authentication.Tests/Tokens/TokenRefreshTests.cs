@@ -6,6 +6,10 @@ namespace Linode.AspNetCore.Authentication.Tests.Tokens;
 
 public sealed class TokenRefreshTests
 {
+    /// <summary>How many refresh grants reached the emulator's token endpoint.</summary>
+    internal static int RefreshGrants(LinodeTestHost host) =>
+        host.Emulator.RequestsTo(LinodeEmulatorEndpoint.Token).Count(request => request.Form["grant_type"] == "refresh_token");
+
     /// <summary>How far to advance the clock after sign-in for the token to be inside the refresh window (4 min left).</summary>
     internal static readonly TimeSpan Due = TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4);
 
