@@ -63,6 +63,7 @@ public static class LinodeExtensions
         services.TryAddSingleton<LinodeSchemeNames>();
         services.TryAddSingleton<ILinodeTokenRefreshSynchronization, LinodeInProcessRefreshSynchronization>();
         services.TryAddSingleton<LinodeTokenRefresher>();
+        services.TryAddSingleton(provider => new LinodeUserTokens(provider));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, LinodeSessionEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LinodeStartupCheck>());
         services.AddSingleton(new LinodeSchemeRegistration(authenticationScheme)); // LinodeStartupCheck validates its options at start

@@ -42,6 +42,7 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(14);
     private readonly IDistributedCache _cache;
     private readonly IDataProtector _protector;
+    private readonly IDataProtectionProvider _protection;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _scheme;
@@ -54,7 +55,8 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
         _cookie = cookie;
         _cache = cache;
         _services = services;
-        _protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Linode.AspNetCore.Authentication.Session", cookieScheme);
+        _protection = services.GetRequiredService<IDataProtectionProvider>();
+        _protector = _protection.CreateProtector("Linode.AspNetCore.Authentication.Session", cookieScheme);
         _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _logger = logger;
     }
@@ -81,6 +83,7 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var key = Base64UrlKey();
+        ticket = LinodeSessionHandle.With(ticket, _protection, _scheme, key);
         await _cache.SetAsync(KeyPrefix + key, Protect(ticket), EntryOptions(ticket), cancellationToken).ConfigureAwait(false);
         return key;
     }

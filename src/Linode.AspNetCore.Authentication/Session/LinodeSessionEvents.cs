@@ -59,7 +59,9 @@ internal sealed class LinodeSessionEvents : IPostConfigureOptions<CookieAuthenti
                     context.HttpContext.Items[ticketKey] = properties;
                 }
 
-                var refreshed = await _refresher.RefreshIfDueAsync(context, scheme).ConfigureAwait(false);
+                var ticket = LinodeTicketUnderRefresh.Of(context);
+                var refreshed = await _refresher.RefreshIfDueAsync(ticket, scheme).ConfigureAwait(false);
+                ticket.ApplyTo(context);
                 if (refreshed is ({ Outcome: LinodeTokenRefreshOutcome.Rejected }, var revokes))
                 {
                     // One request of the refused refresh revokes the token; the others only sign out.

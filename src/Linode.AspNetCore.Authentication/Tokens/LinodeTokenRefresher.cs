@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Linode.AspNetCore.Authentication.Internal;
 
 /// <summary>
-/// Automatic refresh of a Linode ticket's tokens while its cookie is validated. The not-due path reads two ticket items
+/// Automatic refresh of a Linode ticket's tokens: while its cookie is validated, or when <see cref="LinodeUserTokens"/>
+/// reads a server-side session outside a request. The not-due path reads two ticket items
 /// and compares times: no I/O, no allocation. A due refresh is single-flight per refresh token: concurrent requests of one
 /// session share one call to Linode, and requests that still carry the old cookie afterwards reuse its result (Linode
 /// rotates refresh tokens, so a second call with the old one would be refused). A request waits for the call at most
@@ -41,7 +42,7 @@ internal sealed class LinodeTokenRefresher
     /// <returns>The outcome, or null when nothing was due, the session is backing off, or the refresh is still running; and,
     /// when Linode refused the refresh token, whether this request is the one that revokes the session's access token
     /// (one request of the refresh in this process, and only on the instance whose grant Linode refused).</returns>
-    public async Task<(LinodeTokenRefreshResult Result, bool Revokes)?> RefreshIfDueAsync(CookieValidatePrincipalContext context, string scheme)
+    public async Task<(LinodeTokenRefreshResult Result, bool Revokes)?> RefreshIfDueAsync(LinodeTicketUnderRefresh context, string scheme)
     {
         var options = _options.Get(scheme);
         var properties = context.Properties;
@@ -229,7 +230,7 @@ internal sealed class LinodeTokenRefresher
             present ? granted : null);
     }
 
-    private static void Apply(CookieValidatePrincipalContext context, LinodeOptions options, string scheme, LinodeRefreshedTokens refreshed)
+    private static void Apply(LinodeTicketUnderRefresh context, LinodeOptions options, string scheme, LinodeRefreshedTokens refreshed)
     {
         var properties = context.Properties;
         var tokens = properties.GetTokens().ToDictionary(token => token.Name, token => token.Value, StringComparer.Ordinal);
@@ -248,7 +249,7 @@ internal sealed class LinodeTokenRefresher
         properties.StoreTokens(tokens.Select(pair => new AuthenticationToken { Name = pair.Key, Value = pair.Value }));
         if (refreshed.GrantedScopes is { } granted && context.Principal is { } principal && ScopesChanged(principal, granted))
         {
-            context.ReplacePrincipal(WithScopes(principal, granted, options.ClaimsIssuer ?? scheme));
+            context.Principal = WithScopes(principal, granted, options.ClaimsIssuer ?? scheme);
         }
 
         context.ShouldRenew = true;
@@ -276,7 +277,7 @@ internal sealed class LinodeTokenRefresher
         return new ClaimsPrincipal(identities);
     }
 
-    private async Task RaiseAsync(CookieValidatePrincipalContext context, string scheme, LinodeOptions options, LinodeTokenRefreshResult result)
+    private async Task RaiseAsync(LinodeTicketUnderRefresh context, string scheme, LinodeOptions options, LinodeTokenRefreshResult result)
     {
         try
         {
