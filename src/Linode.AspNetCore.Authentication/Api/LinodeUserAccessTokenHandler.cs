@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +11,8 @@ namespace Linode.AspNetCore.Authentication.Internal;
 /// Attaches the signed-in user's current Linode access token (refreshed first when automatic refresh is on and it is due)
 /// as <c>Authorization: Bearer</c>, and turns Linode's 401 and 429 answers into <see cref="LinodeMissingScopeException"/>,
 /// <see cref="LinodeInvalidTokenException"/> and <see cref="LinodeRateLimitedException"/>.
-/// Added with <c>AddLinodeUserAccessToken()</c>; reads the user from the current request on every call.
+/// Added with <c>AddLinodeUserAccessToken()</c>; acts for the current Blazor circuit's user, or the current request's, on
+/// every call.
 /// </summary>
 internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 {
@@ -27,10 +30,7 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var context = _accessor.HttpContext
-            ?? throw new InvalidOperationException("A Linode user-token HttpClient was used outside an HTTP request; there is no signed-in user to act for.");
-        var token = await context.GetLinodeAccessTokenAsync(_options.Get(_clientName).SignInScheme).ConfigureAwait(false)
-            ?? throw new LinodeInvalidTokenException("No user signed in with Linode (or no saved access token: is SaveTokens on?).", null);
+        var token = await CurrentTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -60,6 +60,23 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 
             throw new LinodeInvalidTokenException($"Linode refused the access token: {reason ?? "401 Unauthorized"}.", reason);
         }
+    }
+
+    /// <summary>The token of the user this call acts for: the circuit's user in an interactive Blazor component (the
+    /// circuit's request cannot read or write the cookie any more, so the server-side session is read), otherwise the
+    /// request's.</summary>
+    private async Task<string> CurrentTokenAsync(CancellationToken cancellationToken)
+    {
+        if (LinodeCircuitServices.Services is { } circuit && circuit.GetService<AuthenticationStateProvider>() is { } state)
+        {
+            var user = (await state.GetAuthenticationStateAsync().ConfigureAwait(false)).User;
+            return await circuit.GetRequiredService<LinodeUserTokens>().GetAccessTokenAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = _accessor.HttpContext
+            ?? throw new InvalidOperationException("A Linode user-token HttpClient was used outside an HTTP request and outside a Blazor circuit; there is no signed-in user to act for. Code without either (a hosted service) asks LinodeUserTokens for the token of a user it kept.");
+        return await context.GetLinodeAccessTokenAsync(_options.Get(_clientName).SignInScheme).ConfigureAwait(false)
+            ?? throw new LinodeInvalidTokenException("No user signed in with Linode (or no saved access token: is SaveTokens on?).", null);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

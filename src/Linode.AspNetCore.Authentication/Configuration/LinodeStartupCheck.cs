@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +18,13 @@ internal sealed class LinodeStartupCheck : IHostedLifecycleService
 {
     private readonly IEnumerable<LinodeSchemeRegistration> _registrations;
     private readonly IOptionsMonitor<LinodeOptions> _options;
+    private readonly IServiceProvider _services;
 
-    public LinodeStartupCheck(IEnumerable<LinodeSchemeRegistration> registrations, IOptionsMonitor<LinodeOptions> options)
+    public LinodeStartupCheck(IEnumerable<LinodeSchemeRegistration> registrations, IOptionsMonitor<LinodeOptions> options, IServiceProvider services)
     {
         _registrations = registrations;
         _options = options;
+        _services = services;
     }
 
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -38,7 +42,29 @@ internal sealed class LinodeStartupCheck : IHostedLifecycleService
                 "and register that URL with its OAuth client.");
         }
 
+        CheckBlazorSessions();
         return Task.CompletedTask;
+    }
+
+    /// <summary>With <c>AddLinodeBlazor()</c>, every cookie a Linode scheme signs in to must keep its sessions server side:
+    /// a circuit cannot read the cookie, only the session store.</summary>
+    private void CheckBlazorSessions()
+    {
+        if (_services.GetService<LinodeBlazorRegistration>() is null)
+        {
+            return;
+        }
+
+        var cookies = _services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+        foreach (var cookie in _services.GetRequiredService<LinodeSchemeNames>().SignInSchemes)
+        {
+            if (cookies.Get(cookie).SessionStore is not LinodeDistributedTicketStore)
+            {
+                throw new InvalidOperationException(
+                    $"AddLinodeBlazor() reads the Linode tokens of interactive components from server-side sessions, and the cookie scheme '{cookie}' keeps its session in the browser: " +
+                    $"add .AddLinodeDistributedSessions({(cookie == CookieAuthenticationDefaults.AuthenticationScheme ? string.Empty : "\"" + cookie + "\"")}) after .AddCookie(...), with an IDistributedCache (AddDistributedMemoryCache() for one instance, Redis for several).");
+            }
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

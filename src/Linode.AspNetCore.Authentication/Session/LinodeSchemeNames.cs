@@ -27,6 +27,9 @@ internal sealed class LinodeSchemeNames
     /// remote-scheme registration sets to the app's default sign-in scheme when the app leaves it unset).</summary>
     public bool IsSignInSchemeOfLinode(string scheme) => _signInSchemes.Value.Contains(scheme);
 
+    /// <summary>The cookie schemes Linode schemes sign in to.</summary>
+    public IReadOnlyCollection<string> SignInSchemes => _signInSchemes.Value;
+
     private static string? SignInSchemeOf(string linodeScheme, IOptionsMonitor<LinodeOptions> options)
     {
         try

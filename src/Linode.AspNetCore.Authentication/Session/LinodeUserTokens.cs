@@ -81,6 +81,25 @@ public sealed class LinodeUserTokens
         return LinodeSavedTokens.AccessToken(target.Properties) ?? throw Ended();
     }
 
+    /// <summary>Whether <paramref name="user"/>'s server-side session still exists (not signed out, expired or ended by a
+    /// refused refresh), read without refreshing anything. A principal that has no Linode session handle (signed in another
+    /// way) is left alone: true.</summary>
+    internal async Task<bool> IsSessionActiveAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!user.HasClaim(claim => claim.Type == LinodeSessionHandle.ClaimType))
+        {
+            return true;
+        }
+
+        if (LinodeSessionHandle.Read(user, _protection) is not var (cookieScheme, key) || _cookies.Get(cookieScheme).SessionStore is not LinodeDistributedTicketStore store)
+        {
+            return false;
+        }
+
+        var ticket = await store.RetrieveAsync(key, new DefaultHttpContext { RequestServices = _services }, cancellationToken).ConfigureAwait(false);
+        return ticket is not null && !(ticket.Properties.ExpiresUtc <= _time.GetUtcNow());
+    }
+
     private (string CookieScheme, string Key) Handle(ClaimsPrincipal user)
     {
         if (LinodeSessionHandle.Read(user, _protection) is { } handle)

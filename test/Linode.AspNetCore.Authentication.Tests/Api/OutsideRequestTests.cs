@@ -22,6 +22,6 @@ public sealed class OutsideRequestTests
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync("linode/instances", TestContext.Current.CancellationToken));
 
-        Assert.Equal("A Linode user-token HttpClient was used outside an HTTP request; there is no signed-in user to act for.", exception.Message);
+        Assert.Equal("A Linode user-token HttpClient was used outside an HTTP request and outside a Blazor circuit; there is no signed-in user to act for. Code without either (a hosted service) asks LinodeUserTokens for the token of a user it kept.", exception.Message);
     }
 }

@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using Linode.AspNetCore.Authentication.Testing;
+using Linode.AspNetCore.Authentication.Tests.Infrastructure;
+using Linode.AspNetCore.Authentication.Tests.Session;
+using Linode.AspNetCore.Authentication.Tests.Tokens;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linode.AspNetCore.Authentication.Tests.Blazor;
+
+/// <summary>
+/// <c>AddLinodeBlazor()</c> without a browser: a circuit is a DI scope whose authentication state holds the user and
+/// whose inbound activities run through the circuit handlers, as Blazor runs them. A typed client called there, with no
+/// <c>HttpContext</c>, carries the circuit user's token, refreshes it once with the session's requests, and after a
+/// sign-out elsewhere the circuit's user turns anonymous and the next call sends nothing.
+/// </summary>
+public sealed class CircuitTokenTests
+{
+    private static async Task<(LinodeTestHost Host, ClaimsPrincipal User)> SignedInAsync(TimeSpan? revalidation = null)
+    {
+        var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
+        {
+            authentication.Services.AddSingleton<IDistributedCache>(new FaultyDistributedCache());
+            authentication.Services.AddLinodeBlazor(options => options.RevalidationInterval = revalidation ?? TimeSpan.FromMinutes(5));
+            authentication.AddLinode(options =>
+            {
+                options.AutomaticTokenRefresh = true;
+                options.Scope.Add(LinodeScopes.Linodes.ReadOnly);
+                test.Instrument(options);
+            }).AddLinodeDistributedSessions();
+        });
+        using (await host.SignInAsync())
+        {
+        }
+
+        var me = await host.GetMeAsync();
+        return (host, new ClaimsPrincipal(new ClaimsIdentity(me.Claims.Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer)), "Linode")));
+    }
+
+    /// <summary>A circuit of <paramref name="user"/>: its scope, with the authentication state Blazor gives it.</summary>
+    private static AsyncServiceScope StartCircuit(LinodeTestHost host, ClaimsPrincipal user)
+    {
+        var circuit = host.Services.CreateAsyncScope();
+        var state = (IHostEnvironmentAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        return circuit;
+    }
+
+    /// <summary>Runs <paramref name="activity"/> as an inbound activity of the circuit (an event handler, a render), outside
+    /// any request.</summary>
+    private static async Task<T> InCircuitAsync<T>(AsyncServiceScope circuit, Func<IServiceProvider, Task<T>> activity)
+    {
+        T result = default!;
+        Func<CircuitInboundActivityContext, Task> run = async _ =>
+        {
+            Assert.Null(circuit.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext);
+            result = await activity(circuit.ServiceProvider);
+        };
+        foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>().Reverse())
+        {
+            run = handler.CreateInboundActivityHandler(run);
+        }
+
+        await Task.Run(() => run(null!));
+        return result;
+    }
+
+    [Fact]
+    public async Task A_typed_client_called_in_a_circuit_without_HttpContext_carries_the_circuit_users_token()
+    {
+        var (host, user) = await SignedInAsync();
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+
+        var labels = await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+
+        Assert.Equal(["web-1", "db-1"], labels);
+        var call = Assert.Single(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances));
+        Assert.Equal("Bearer " + Assert.Single(host.Emulator.Tokens).AccessToken, call.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task A_token_due_while_the_circuit_lives_is_refreshed_once_for_the_circuit_and_the_sessions_requests()
+    {
+        var (host, user) = await SignedInAsync();
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+        host.Time.Advance(TokenRefreshTests.Due);
+
+        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        var page = await host.GetMeAsync();
+
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
+        var refreshed = host.Emulator.Tokens[^1].AccessToken;
+        Assert.All(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances), call => Assert.Equal("Bearer " + refreshed, call.Headers["Authorization"]));
+        Assert.Equal(refreshed, page.Tokens["access_token"]);
+    }
+
+    [Fact]
+    public async Task After_a_sign_out_elsewhere_the_circuits_user_turns_anonymous_within_the_interval_and_its_next_call_sends_nothing()
+    {
+        var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
+
+        using (await host.SignOutAsync())
+        {
+        }
+
+        var after = await anonymous.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var refused = await Assert.ThrowsAsync<LinodeInvalidTokenException>(() =>
+            InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync()));
+
+        Assert.False(after.Identity?.IsAuthenticated);
+        Assert.Equal("No user is signed in with Linode.", refused.Message);
+        Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances));
+    }
+
+    [Fact]
+    public async Task A_circuit_whose_session_lives_keeps_its_user()
+    {
+        var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+        var changed = false;
+        circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += _ => changed = true;
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+
+        Assert.False(changed);
+        Assert.True((await circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task AddLinodeBlazor_without_server_side_sessions_fails_at_start_naming_the_line_to_add()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
+        {
+            authentication.Services.AddLinodeBlazor();
+            authentication.AddLinode(options => test.Instrument(options));
+        }));
+
+        Assert.Contains("AddLinodeBlazor()", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("add .AddLinodeDistributedSessions() after .AddCookie(...)", failure.Message, StringComparison.Ordinal);
+    }
+}
