@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace Linode.AspNetCore.Authentication.BlazorSample.Tests;
+
+/// <summary>
+/// A person in headless Chromium on BlazorSample: signs in through the emulator's consent page; the interactive
+/// <c>/linodes</c> lists Linodes over its circuit; the app's clock makes the token due and the Refresh button's call
+/// refreshes it (1 grant); a full reload uses the refreshed token (no grant); a sign-out in a second page makes the first
+/// page's circuit show the user signed out within the revalidation interval, and it calls Linode no more. No token is
+/// ever in what the browser holds.
+/// </summary>
+public sealed class BlazorSampleBrowserTests
+{
+    private static readonly PageGotoOptions Opened = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
+    private static async Task LoadedAsync(IPage page, int times) =>
+        await page.WaitForSelectorAsync($"#loads[data-loads='{times}']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+    [Fact]
+    public async Task The_circuit_lists_Linodes_refreshes_once_keeps_the_token_from_the_browser_and_ends_with_a_sign_out_elsewhere()
+    {
+        await using var sample = new BlazorSampleFactory();
+        sample.StartServer();
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(sample.BaseUrl + "/", Opened);
+            await page.ClickAsync("#signin");
+            await page.WaitForSelectorAsync("#approve");
+            Assert.Matches(new Regex("/oauth/authorize\\?"), page.Url);
+            await page.ClickAsync("#approve");
+            await page.WaitForSelectorAsync("#username");
+            Assert.Equal("exampleUser", await page.InnerTextAsync("#username"));
+
+            // The interactive page: its list comes over the circuit, with the user's token read server side.
+            await page.ClickAsync("#nav-linodes");
+            await LoadedAsync(page, 1);
+            var seeded = sample.Emulator.Options.Users[0].Instances.Select(linode => $"{linode.Label} ({linode.Region}, {linode.Type}, {linode.Status})");
+            Assert.Equal(seeded, await page.Locator("#linodes li").AllInnerTextsAsync());
+            await HeadlessChromium.ScreenshotAsync(page, "blazor-1-linodes");
+            var first = sample.Emulator.Tokens.Single();
+            Assert.Equal("Bearer " + first.AccessToken, sample.Emulator.RequestsTo("LinodeInstances")[^1].Headers["Authorization"]);
+            await AssertNoTokenInTheBrowserAsync(page, sample);
+
+            // The token falls due while the circuit lives: the next call from the circuit refreshes it, once.
+            sample.Time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(4));
+            await page.ClickAsync("#refresh");
+            await LoadedAsync(page, 2);
+            Assert.Equal(1, sample.RefreshGrants);
+            var refreshed = sample.Emulator.Tokens[^1].AccessToken;
+            Assert.Equal("Bearer " + refreshed, sample.Emulator.RequestsTo("LinodeInstances")[^1].Headers["Authorization"]);
+
+            // A full page load (a new circuit, a request with the cookie) uses the refreshed token: no second grant.
+            sample.Time.Advance(TimeSpan.FromMinutes(2));
+            await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await LoadedAsync(page, 1);
+            Assert.Equal(1, sample.RefreshGrants);
+            Assert.Equal("Bearer " + refreshed, sample.Emulator.RequestsTo("LinodeInstances")[^1].Headers["Authorization"]);
+            await AssertNoTokenInTheBrowserAsync(page, sample);
+
+            // Sign-out in a second page: the first page's circuit shows the user signed out, and calls Linode no more.
+            var other = await context.NewPageAsync();
+            await other.GotoAsync(sample.BaseUrl + "/", Opened);
+            await other.ClickAsync("#signout");
+            await other.WaitForSelectorAsync("#signin");
+            Assert.False(sample.Emulator.IsAccessTokenActive(refreshed));
+            var calls = sample.Emulator.RequestsTo("LinodeInstances").Count;
+            await page.WaitForSelectorAsync("#signed-out", new PageWaitForSelectorOptions { Timeout = 15_000 });
+            await HeadlessChromium.ScreenshotAsync(page, "blazor-2-signed-out");
+            Assert.Equal(calls, sample.Emulator.RequestsTo("LinodeInstances").Count);
+        }
+        catch
+        {
+            await HeadlessChromium.ScreenshotAsync(page, "blazor-failure");
+            throw;
+        }
+    }
+
+    /// <summary>No access or refresh token the emulator issued is in the page (prerendered HTML and the Blazor state it
+    /// carries), the cookies, or the page's storage.</summary>
+    private static async Task AssertNoTokenInTheBrowserAsync(IPage page, BlazorSampleFactory sample)
+    {
+        var html = await page.ContentAsync();
+        var prerendered = await (await page.APIRequest.GetAsync(page.Url)).TextAsync();
+        var cookies = string.Join(";", (await page.Context.CookiesAsync()).Select(cookie => cookie.Name + "=" + cookie.Value));
+        var storage = await page.EvaluateAsync<string>("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        Assert.Contains("Blazor", prerendered, StringComparison.Ordinal);
+        foreach (var token in sample.Emulator.Tokens)
+        {
+            foreach (var secret in new[] { token.AccessToken, token.RefreshToken }.OfType<string>())
+            {
+                Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+                Assert.DoesNotContain(secret, prerendered, StringComparison.Ordinal);
+                Assert.DoesNotContain(secret, cookies, StringComparison.Ordinal);
+                Assert.DoesNotContain(secret, storage, StringComparison.Ordinal);
+            }
+        }
+    }
+}
