@@ -72,6 +72,32 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static void Blazor(WebApplicationBuilder builder)
+    {
+        #region readme-blazor
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddDistributedMemoryCache();            // one instance; Redis for several
+        builder.Services.AddAuthentication()
+            .AddCookie()
+            .AddLinode()
+            .AddLinodeDistributedSessions();                     // the tokens live server side, where a circuit can read them
+        builder.Services.AddLinodeBlazor();                      // circuit calls act for the circuit's user
+        builder.Services.AddHttpClient<LinodeInstancesClient>()
+            .AddLinodeUserAccessToken();                         // the same typed client as in an MVC app
+        #endregion
+    }
+
+    public static async Task<string> OutsideRequests(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user)
+    {
+        #region readme-user-tokens
+        // A hosted service following a deployment for a user it kept (their ClaimsPrincipal):
+        var tokens = services.GetRequiredService<LinodeUserTokens>();
+        var accessToken = await tokens.GetAccessTokenAsync(user);   // refreshed once when due; throws when the session ended
+        #endregion
+        return accessToken;
+    }
+
     public static void ScopeEndpoints(WebApplicationBuilder builder, WebApplication app, Delegate CreateLinode)
     {
         #region readme-scope-endpoints
