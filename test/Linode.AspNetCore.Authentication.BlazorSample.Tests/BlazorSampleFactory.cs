@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Linode.AspNetCore.Authentication.Tests.Shared;
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,13 +19,7 @@ public sealed class BlazorSampleFactory : WebApplicationFactory<Program>
 {
     public BlazorSampleFactory()
     {
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-        }
-
+        Port = FreeLoopbackPort.Next();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
     }
 

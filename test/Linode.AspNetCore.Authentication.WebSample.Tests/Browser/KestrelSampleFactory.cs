@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Linode.AspNetCore.Authentication.Tests.Shared;
 using Linode.AspNetCore.Authentication.WebSample.Tests.Infrastructure;
 
 namespace Linode.AspNetCore.Authentication.WebSample.Tests.Browser;
@@ -9,13 +9,7 @@ public sealed class KestrelSampleFactory : SampleFactory
 {
     public KestrelSampleFactory()
     {
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-        }
-
+        Port = FreeLoopbackPort.Next();
         UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
     }
 
