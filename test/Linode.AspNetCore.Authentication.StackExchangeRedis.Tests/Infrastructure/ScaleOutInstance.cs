@@ -22,7 +22,8 @@ namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructu
 /// multi-instance app would be. Pages: <c>/challenge</c> (sign in, back to <c>/landed</c>, which reads no cookie),
 /// <c>/</c> (authenticates the cookie, so it refreshes when due: answers the user and a hash of the access token it ended
 /// up with, or 401), <c>POST /hold</c> (authenticates like <c>/</c>, then reads its whole body before answering: a slow
-/// request whose cookie renewal is written when it ends), <c>POST /signout</c>.
+/// request whose cookie renewal is written when it ends), <c>GET /claims</c> (the signed-in principal's claims, as a
+/// background job or a circuit keeps them), <c>POST /signout</c>.
 /// </summary>
 public sealed class ScaleOutInstance : IAsyncDisposable
 {
@@ -96,6 +97,12 @@ public sealed class ScaleOutInstance : IAsyncDisposable
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(settings.KeyDirectory));
         }
 
+        if (settings.Blazor)
+        {
+            builder.Services.AddLinodeBlazor();
+            builder.Services.AddHttpClient("linode").AddLinodeUserAccessToken(options => options.BaseAddress = emulator.Endpoints.Api);
+        }
+
         var app = builder.Build();
         app.MapGet("/challenge", (HttpContext context) => context.ChallengeAsync(LinodeDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/landed" }));
         app.MapGet("/landed", () => "landed");
@@ -108,6 +115,11 @@ public sealed class ScaleOutInstance : IAsyncDisposable
             }
 
             return Results.Text(result.Principal!.Identity!.Name + " " + TokenHash(result.Properties!.GetTokenValue("access_token")));
+        });
+        app.MapGet("/claims", async (HttpContext context) =>
+        {
+            var result = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return result.Succeeded ? Results.Json(result.Principal!.Claims.Select(claim => new[] { claim.Type, claim.Value })) : Results.Unauthorized();
         });
         app.MapPost("/hold", async (HttpContext context) =>
         {
