@@ -37,7 +37,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
 
     public LinodeEmulator Emulator { get; }
 
-    public static async Task<BenchmarkApp> StartAsync(bool automaticRefresh = false, string? redisSessions = null)
+    public static async Task<BenchmarkApp> StartAsync(bool automaticRefresh = false, string? redisSessions = null, bool blazor = false)
     {
         var emulator = new LinodeEmulator();
         emulator.Options.RecordRequests = false;
@@ -62,6 +62,17 @@ public sealed class BenchmarkApp : IAsyncDisposable
             builder.Services.AddLinodeRedis(redisSessions).StoreSessions();
         }
 
+        if (blazor)
+        {
+            // Interactive server components: sessions in memory, circuits acting for their user, a user-token client.
+            builder.Services.AddDistributedMemoryCache();
+            new AuthenticationBuilder(builder.Services).AddLinodeDistributedSessions();
+            builder.Services.AddLinodeBlazor();
+            builder.Services.AddHttpClient("linode")
+                .AddLinodeUserAccessToken(options => options.BaseAddress = new Uri("https://api.linode.com/v4/"))
+                .ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpMessageHandler);
+        }
+
         builder.Services.AddAuthorization();
         var app = builder.Build();
         app.UseAuthentication();
@@ -70,6 +81,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
         app.MapGet("/scoped", [LinodeScope(Scope)] () => Results.Ok());
         app.MapGet("/linode", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, [LinodeDefaults.AuthenticationScheme]));
         app.MapGet("/baseline", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/me" }, ["Baseline"]));
+        app.MapGet("/claims", (HttpContext context) => Results.Json(context.User.Claims.Select(claim => new[] { claim.Type, claim.Value })));
         app.MapGet("/me", (HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Results.Ok() : Results.Unauthorized());
         await app.StartAsync();
         return new BenchmarkApp(app, emulator);
@@ -88,7 +100,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
     }
 
     /// <summary>A sign-in cookie for a ticket like the one a Linode sign-in produces (optionally stamped as Linode's).</summary>
-    public string CreateCookie(bool issuedByLinode)
+    public string CreateCookie(bool issuedByLinode, string? accessToken = null)
     {
         var identity = new ClaimsIdentity(
             [
@@ -103,7 +115,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
 
         properties.StoreTokens(
         [
-            new AuthenticationToken { Name = "access_token", Value = new string('a', 64) },
+            new AuthenticationToken { Name = "access_token", Value = accessToken ?? new string('a', 64) },
             new AuthenticationToken { Name = "refresh_token", Value = new string('b', 64) },
             new AuthenticationToken { Name = "token_type", Value = "bearer" },
             new AuthenticationToken { Name = "expires_at", Value = DateTimeOffset.UtcNow.AddHours(2).ToString("o", System.Globalization.CultureInfo.InvariantCulture) },

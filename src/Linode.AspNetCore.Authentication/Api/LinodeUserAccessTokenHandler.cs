@@ -70,7 +70,7 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
         if (LinodeCircuitServices.Services is { } circuit && circuit.GetService<AuthenticationStateProvider>() is { } state)
         {
             var user = (await state.GetAuthenticationStateAsync().ConfigureAwait(false)).User;
-            return await circuit.GetRequiredService<LinodeUserTokens>().GetAccessTokenAsync(user, cancellationToken).ConfigureAwait(false);
+            return await circuit.GetRequiredService<LinodeCircuitToken>().GetAsync(user, cancellationToken).ConfigureAwait(false);
         }
 
         var context = _accessor.HttpContext

@@ -147,6 +147,32 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
         return Unprotect(protectedTicket);
     }
 
+    /// <summary>The session for code outside a request (<see cref="LinodeUserTokens"/>): one read, the entry only. A
+    /// sign-out writes its marker and then removes the entry, so the entry alone says whether the session lives; in the
+    /// instant between the two a read may still find the session's last token, which that sign-out revokes. A renewal
+    /// from here still checks the marker (<see cref="RenewAsync(string, AuthenticationTicket)"/>).</summary>
+    internal async Task<AuthenticationTicket?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        byte[]? protectedTicket;
+        try
+        {
+            protectedTicket = await _cache.GetAsync(KeyPrefix + key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LinodeLog.SessionStoreUnavailable(_logger, _scheme, "read", exception);
+            return null;
+        }
+
+        if (protectedTicket is null)
+        {
+            LinodeLog.SessionNotFound(_logger, _scheme);
+            return null;
+        }
+
+        return Unprotect(protectedTicket);
+    }
+
     /// <summary>Ends the session: the marker first (it names, hashed, the access tokens the session held, which sign-out
     /// revokes), then the entry. Sign-out must not stop half-way when the browser leaves, so the request's token is not
     /// used; a store that cannot be reached is logged as an error (the entry then lives until it expires).</summary>

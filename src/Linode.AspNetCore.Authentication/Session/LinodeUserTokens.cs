@@ -24,6 +24,7 @@ public sealed class LinodeUserTokens
     private readonly LinodeSchemeNames _schemes;
     private readonly LinodeTokenRefresher _refresher;
     private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<LinodeOptions> _options;
 
     internal LinodeUserTokens(IServiceProvider services)
     {
@@ -33,6 +34,7 @@ public sealed class LinodeUserTokens
         _schemes = services.GetRequiredService<LinodeSchemeNames>();
         _refresher = services.GetRequiredService<LinodeTokenRefresher>();
         _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _options = services.GetRequiredService<IOptionsMonitor<LinodeOptions>>();
     }
 
     /// <summary>The current access token of <paramref name="user"/>'s Linode session, refreshed first when it is due.</summary>
@@ -44,7 +46,12 @@ public sealed class LinodeUserTokens
     /// expired, its refresh refused, or unreadable after the app's keys changed): the user must sign in again.</exception>
     /// <exception cref="InvalidOperationException">The user's cookie does not keep its session server side, so code
     /// outside a request cannot reach the tokens: the message names the line to add.</exception>
-    public async Task<string> GetAccessTokenAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<string> GetAccessTokenAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        (await GetCurrentAsync(user, cancellationToken).ConfigureAwait(false)).AccessToken;
+
+    /// <summary>The session's current access token (refreshed first when due), when it expires, and the options of the
+    /// Linode scheme that issued it: what a circuit needs to keep a copy for as long as it is current.</summary>
+    internal async Task<LinodeCurrentToken> GetCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var (cookieScheme, key) = Handle(user);
@@ -53,7 +60,7 @@ public sealed class LinodeUserTokens
             throw NotServerSide();
         }
 
-        var ticket = await store.RetrieveAsync(key, new DefaultHttpContext { RequestServices = _services }, cancellationToken).ConfigureAwait(false);
+        var ticket = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
         if (ticket is null || ticket.Properties.ExpiresUtc <= _time.GetUtcNow() || _schemes.SchemeOf(ticket.Properties) is not { } scheme)
         {
             throw Ended();
@@ -78,7 +85,8 @@ public sealed class LinodeUserTokens
             await store.RenewAsync(key, new AuthenticationTicket(target.Principal ?? ticket.Principal, target.Properties, ticket.AuthenticationScheme)).ConfigureAwait(false);
         }
 
-        return LinodeSavedTokens.AccessToken(target.Properties) ?? throw Ended();
+        var accessToken = LinodeSavedTokens.AccessToken(target.Properties) ?? throw Ended();
+        return new LinodeCurrentToken(accessToken, LinodeSavedTokens.ExpiresAt(target.Properties), _options.Get(scheme));
     }
 
     /// <summary>Whether <paramref name="user"/>'s server-side session still exists (not signed out, expired or ended by a
@@ -96,7 +104,7 @@ public sealed class LinodeUserTokens
             return false;
         }
 
-        var ticket = await store.RetrieveAsync(key, new DefaultHttpContext { RequestServices = _services }, cancellationToken).ConfigureAwait(false);
+        var ticket = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
         return ticket is not null && !(ticket.Properties.ExpiresUtc <= _time.GetUtcNow());
     }
 

@@ -19,11 +19,11 @@ namespace Linode.AspNetCore.Authentication.Tests.Blazor;
 /// </summary>
 public sealed class CircuitTokenTests
 {
-    private static async Task<(LinodeTestHost Host, ClaimsPrincipal User)> SignedInAsync(TimeSpan? revalidation = null)
+    private static async Task<(LinodeTestHost Host, ClaimsPrincipal User)> SignedInAsync(TimeSpan? revalidation = null, FaultyDistributedCache? cache = null)
     {
         var host = await LinodeTestHost.StartAsync(addSchemes: (authentication, test) =>
         {
-            authentication.Services.AddSingleton<IDistributedCache>(new FaultyDistributedCache());
+            authentication.Services.AddSingleton<IDistributedCache>(cache ?? new FaultyDistributedCache());
             authentication.Services.AddLinodeBlazor(options => options.RevalidationInterval = revalidation ?? TimeSpan.FromMinutes(5));
             authentication.AddLinode(options =>
             {
@@ -122,6 +122,35 @@ public sealed class CircuitTokenTests
         Assert.False(after.Identity?.IsAuthenticated);
         Assert.Equal("No user is signed in with Linode.", refused.Message);
         Assert.Empty(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances));
+    }
+
+    [Fact]
+    public async Task A_circuit_reads_the_session_store_once_then_serves_its_calls_from_its_copy_until_the_interval_or_the_refresh_window()
+    {
+        var cache = new FaultyDistributedCache();
+        var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromMinutes(5), cache: cache);
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+        int SessionReads() => cache.Reads.Count(key => key.StartsWith("Linode.Session", StringComparison.Ordinal));
+        var before = SessionReads();
+
+        for (var call = 0; call < 5; call++)
+        {
+            await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        }
+
+        var afterFive = SessionReads() - before;
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        var afterInterval = SessionReads() - before;
+        host.Time.Advance(TokenRefreshTests.Due - TimeSpan.FromMinutes(5));
+        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+
+        Assert.Equal(1, afterFive);
+        Assert.Equal(2, afterInterval);
+        Assert.Equal(1, TokenRefreshTests.RefreshGrants(host));
+        Assert.Equal(7, host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances).Count);
+        Assert.Equal("Bearer " + host.Emulator.Tokens[^1].AccessToken, host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances)[^1].Headers["Authorization"]);
     }
 
     [Fact]

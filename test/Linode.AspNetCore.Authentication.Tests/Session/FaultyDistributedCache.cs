@@ -19,6 +19,9 @@ public sealed class FaultyDistributedCache : IDistributedCache
     /// <summary>Every write: key, value and options.</summary>
     public ConcurrentQueue<(string Key, byte[] Value, DistributedCacheEntryOptions Options)> Writes { get; } = new();
 
+    /// <summary>Keys read, in order.</summary>
+    public ConcurrentQueue<string> Reads { get; } = new();
+
     /// <summary>Keys removed, in order.</summary>
     public ConcurrentQueue<string> Removals { get; } = new();
 
@@ -27,6 +30,7 @@ public sealed class FaultyDistributedCache : IDistributedCache
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
         Fail("get");
+        Reads.Enqueue(key);
         return _inner.GetAsync(key, token);
     }
 
