@@ -53,6 +53,7 @@ builder.Services
 // The circuit's Linode calls act for the circuit's user; a session ended anywhere ends the circuit's user.
 builder.Services.AddLinodeBlazor(options => options.RevalidationInterval = builder.Configuration.GetValue("Blazor:RevalidationInterval", TimeSpan.FromSeconds(30)));
 builder.Services.AddLinodeStepUpConsent();
+builder.Services.AddAuthorization(options => options.AddPolicy("manage-linodes", policy => policy.RequireLinodeScope(LinodeScopes.Linodes.ReadWrite)));
 
 var apiBaseAddress = embeddedEmulator?.Server.Endpoints.Api ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress;
 builder.Services.AddHttpClient<LinodeInstancesClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
@@ -73,6 +74,18 @@ app.UseAntiforgery();
 app.MapGet("/signin", (string? returnUrl) => Results.Challenge(
     new AuthenticationProperties { RedirectUri = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/account" },
     [LinodeDefaults.AuthenticationScheme]));
+
+// Step-up from a component: a link here asks Linode for one more scope and comes back to a local page only.
+app.MapGet("/stepup", async Task<IResult> (HttpContext context, string? scope, string? returnUrl) =>
+{
+    if (!LinodeScope.TryParse(scope, out var parsed) || !Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl))
+    {
+        return Results.BadRequest("Ask for one Linode scope and come back to a page of this app.");
+    }
+
+    await context.ChallengeForScopesAsync([parsed.Value], returnUrl);
+    return Results.Empty;
+}).RequireAuthorization();
 
 // Sign-out: an anti-forgery POST (the layout's form); signing out revokes the token at Linode and ends the session on
 // every instance and in every circuit.

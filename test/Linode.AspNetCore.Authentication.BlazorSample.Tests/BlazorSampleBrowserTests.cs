@@ -82,6 +82,81 @@ public sealed class BlazorSampleBrowserTests
         }
     }
 
+    [Fact]
+    public async Task A_component_steps_up_to_a_scope_through_Linode_and_back_and_its_policy_view_shows_the_grant()
+    {
+        await using var sample = new BlazorSampleFactory();
+        sample.StartServer();
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, sample);
+            await page.GotoAsync(sample.BaseUrl + "/linodes", Opened);
+            await LoadedAsync(page, 1);
+            Assert.Equal(0, await page.Locator("#may-manage").CountAsync());
+
+            // A return URL that is not this app's is refused before anything is asked of Linode.
+            var authorizeRequests = sample.Emulator.RequestsTo("Authorize").Count;
+            var refused = await page.GotoAsync(sample.BaseUrl + "/stepup?scope=linodes%3Aread_write&returnUrl=https%3A%2F%2Fevil.test%2F", Opened);
+            Assert.Equal(400, refused!.Status);
+            Assert.Equal(authorizeRequests, sample.Emulator.RequestsTo("Authorize").Count);
+
+            // The component's link: Linode asks for the one scope, and the user lands on the page that needs it.
+            await page.GotoAsync(sample.BaseUrl + "/linodes", Opened);
+            await LoadedAsync(page, 1);
+            await page.ClickAsync("#grant-write");
+            await page.WaitForSelectorAsync("#approve");
+            Assert.Contains("linodes%3Aread_write", page.Url, StringComparison.Ordinal);
+            await page.ClickAsync("#approve");
+            await page.WaitForSelectorAsync("#manage-granted");
+            Assert.Equal(sample.BaseUrl + "/linodes/manage", page.Url);
+            Assert.Contains("linodes:read_write", sample.Emulator.Tokens[^1].Scopes);
+
+            // Back on the interactive page, <AuthorizeView Policy> with the Linode scope requirement shows the grant.
+            await page.GotoAsync(sample.BaseUrl + "/linodes", Opened);
+            await LoadedAsync(page, 1);
+            await page.WaitForSelectorAsync("#may-manage");
+            await HeadlessChromium.ScreenshotAsync(page, "blazor-3-stepped-up");
+        }
+        catch
+        {
+            await HeadlessChromium.ScreenshotAsync(page, "blazor-stepup-failure");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_page_marked_with_a_step_up_scope_sends_a_user_without_it_to_Linode_for_that_scope()
+    {
+        await using var sample = new BlazorSampleFactory();
+        sample.StartServer();
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, sample);
+
+        await page.GotoAsync(sample.BaseUrl + "/linodes/manage", Opened);
+        await page.WaitForSelectorAsync("#approve");
+
+        Assert.Matches(new Regex("/oauth/authorize\\?.*scope=[^&]*linodes%3Aread_write"), page.Url);
+        Assert.Equal(0, await page.Locator("#manage-granted").CountAsync());
+    }
+
+    private static async Task SignInAsync(IPage page, BlazorSampleFactory sample)
+    {
+        await page.GotoAsync(sample.BaseUrl + "/", Opened);
+        await page.ClickAsync("#signin");
+        await page.WaitForSelectorAsync("#approve");
+        await page.ClickAsync("#approve");
+        await page.WaitForSelectorAsync("#username");
+    }
+
     /// <summary>No access or refresh token the emulator issued is in the page (prerendered HTML and the Blazor state it
     /// carries), the cookies, or the page's storage.</summary>
     private static async Task AssertNoTokenInTheBrowserAsync(IPage page, BlazorSampleFactory sample)

@@ -103,6 +103,12 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
                 return;
             }
 
+            // A new sign-in over a live session (a step-up) renews it with a principal of its own: give it the handle too.
+            if (!ticket.Principal.HasClaim(claim => claim.Type == LinodeSessionHandle.ClaimType))
+            {
+                ticket = LinodeSessionHandle.With(ticket, _protection, _scheme, key);
+            }
+
             await _cache.SetAsync(KeyPrefix + key, Protect(ticket), EntryOptions(ticket), cancellationToken).ConfigureAwait(false);
 
             // A sign-out that ran between the check and the write left its marker first: undo the write.

@@ -100,6 +100,24 @@ public sealed class UserTokensOutsideRequestsTests
     }
 
     [Fact]
+    public async Task A_second_sign_in_over_the_live_session_a_step_up_keeps_the_session_reachable_with_the_new_token()
+    {
+        var (host, _, _) = await SignedInAsync();
+        await using var _ = host;
+
+        using (await host.SignInAsync("/challenge-to?returnUrl=%2Fme"))
+        {
+        }
+
+        var user = await KeptPrincipalAsync(host);
+        var token = await Tokens(host).GetAccessTokenAsync(user, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, host.Emulator.Tokens.Count);
+        Assert.Equal(host.Emulator.Tokens[^1].AccessToken, token);
+        Assert.Single(user.FindAll("urn:linode:session"));
+    }
+
+    [Fact]
     public async Task After_sign_out_there_is_no_token_and_no_call_to_Linode()
     {
         var (host, _, user) = await SignedInAsync();
