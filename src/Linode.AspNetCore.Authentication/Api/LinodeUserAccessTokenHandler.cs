@@ -17,6 +17,7 @@ namespace Linode.AspNetCore.Authentication.Internal;
 internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 {
     private const string NotAuthorizedReason = "Your OAuth token is not authorized to use this endpoint.";
+    private const string InvalidTokenReason = "Invalid Token";
     private readonly IHttpContextAccessor _accessor;
     private readonly IOptionsMonitor<LinodeApiClientOptions> _options;
     private readonly string _clientName;
@@ -56,6 +57,13 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
                 || (reason is null && granted is not null && accepted.Count > 0 && !accepted.Any(LinodeScopes.Parse(granted).Covers)))
             {
                 throw new LinodeMissingScopeException(accepted, LinodeScopes.Parse(granted), reason);
+            }
+
+            // A circuit that holds a token Linode no longer knows (revoked in Cloud Manager, or by another app instance)
+            // ends its session, so the circuit's user, its other tabs and its requests all end with it.
+            if (string.Equals(reason, InvalidTokenReason, StringComparison.Ordinal) && LinodeCircuitServices.Services is { } circuit)
+            {
+                await circuit.GetRequiredService<LinodeCircuitToken>().EndSessionAsync(cancellationToken).ConfigureAwait(false);
             }
 
             throw new LinodeInvalidTokenException($"Linode refused the access token: {reason ?? "401 Unauthorized"}.", reason);

@@ -27,6 +27,16 @@ internal sealed class LinodeCircuitToken(LinodeUserTokens tokens, IOptions<Linod
         return current.AccessToken;
     }
 
+    /// <summary>Ends the session of the copy's user (Linode refused its token: revoked, or ended elsewhere) and forgets
+    /// the copy; the circuit's revalidation then makes its user anonymous.</summary>
+    public async Task EndSessionAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _copy, null) is { } copy)
+        {
+            await tokens.EndSessionAsync(copy.Handle, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private sealed record Copy(string Handle, LinodeCurrentToken Current, DateTimeOffset ReadAt)
     {
         public bool IsCurrent(DateTimeOffset now, TimeSpan interval) =>

@@ -89,6 +89,18 @@ public sealed class LinodeUserTokens
         return new LinodeCurrentToken(accessToken, LinodeSavedTokens.ExpiresAt(target.Properties), _options.Get(scheme));
     }
 
+    /// <summary>Ends the session a handle names, as a sign-out does (its marker, then its removal), without revoking: Linode
+    /// already refused its token.</summary>
+    internal async Task EndSessionAsync(string handle, CancellationToken cancellationToken)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(LinodeSessionHandle.ClaimType, handle)]));
+        if (LinodeSessionHandle.Read(principal, _protection) is var (cookieScheme, key) && _cookies.Get(cookieScheme).SessionStore is LinodeDistributedTicketStore store)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await store.RemoveAsync(key).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Whether <paramref name="user"/>'s server-side session still exists (not signed out, expired or ended by a
     /// refused refresh), read without refreshing anything. A principal that has no Linode session handle (signed in another
     /// way) is left alone: true.</summary>

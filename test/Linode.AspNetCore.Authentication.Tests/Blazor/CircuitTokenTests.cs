@@ -154,6 +154,37 @@ public sealed class CircuitTokenTests
     }
 
     [Fact]
+    public async Task A_token_revoked_at_Linode_ends_the_session_the_circuit_turns_anonymous_and_the_sessions_requests_sign_in_again()
+    {
+        var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
+        await using var _ = host;
+        await using var circuit = StartCircuit(host, user);
+        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
+        using (var http = new HttpClient(host.Emulator.CreateHttpMessageHandler()))
+        using (var revoke = await http.PostAsync("https://login.linode.com/oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = LinodeEmulatorClient.DefaultClientId, ["client_secret"] = LinodeEmulatorClient.DefaultClientSecret,
+            ["token"] = Assert.Single(host.Emulator.Tokens).AccessToken,
+        }), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, revoke.StatusCode); // as the user would in Linode's Cloud Manager
+        }
+
+        var refused = await Assert.ThrowsAsync<LinodeInvalidTokenException>(() =>
+            InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync()));
+        var after = await anonymous.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        using var page = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/me"));
+
+        Assert.Equal("Invalid Token", refused.Reason);
+        Assert.False(after.Identity?.IsAuthenticated);
+        Assert.Equal(System.Net.HttpStatusCode.Found, page.StatusCode);
+        Assert.Equal("login.linode.com", page.Headers.Location?.Host);
+    }
+
+    [Fact]
     public async Task A_circuit_whose_session_lives_keeps_its_user()
     {
         var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
