@@ -2,12 +2,16 @@
 # The newcomer test: pack both packages into a local feed, create an app from `dotnet new web` in a temp directory, add
 # the package from that feed, apply the quick start exactly as src/Linode.AspNetCore.Authentication/PACKAGE.md shows it,
 # add a test project with the test src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md shows, and run it: a sign-in
-# through the emulator reaches the protected page. Any compile error or undocumented step fails this script.
+# through the emulator reaches the protected page; then the same for a `dotnet new blazor` app with the Blazor registration.
+# Any compile error or undocumented step fails this script.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")
+# A version of its own per run: NuGet's global packages folder caches a package by id and version, and would otherwise
+# hand this test the package an earlier run packed from older sources.
+version="$version-newcomer.$(date +%Y%m%d%H%M%S)"
 
 # The C# block that follows '<!-- snippet: NAME -->' in a Markdown file.
 snippet() { awk -v name="$2" '$0 == "<!-- snippet: " name " -->" {found=1; next} found && /^```csharp/ {inside=1; next} inside && /^```/ {exit} inside {print}' "$1"; }
@@ -95,4 +99,65 @@ CS
 
 timeout 600 dotnet test NewApp.Tests --nologo 2>&1 | tee "$work/test.log" | tail -n 5
 grep -q "Passed!  - Failed:     0, Passed:     2" "$work/test.log"
-echo "newcomer: 2 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation)"
+
+# A Blazor Web App from `dotnet new blazor --interactivity Server`: the PACKAGE.md Blazor registration right after the
+# builder line (its typed client from the README's API snippet), an [Authorize] page, and a sign-in through the emulator
+# that reaches it; the page holds no token.
+dotnet new blazor -o NewBlazor --framework net10.0 --interactivity Server > /dev/null
+dotnet add NewBlazor package Linode.AspNetCore.Authentication --version "$version" > /dev/null
+{
+  printf 'using Linode.AspNetCore.Authentication;\nusing Microsoft.AspNetCore.Authentication.Cookies;\n'
+  awk -v registration="$(snippet "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md" readme-blazor)" \
+    '{print} index($0, "var builder = WebApplication.CreateBuilder(args);") == 1 {print registration}' NewBlazor/Program.cs
+} > NewBlazor/Program.cs.new && mv NewBlazor/Program.cs.new NewBlazor/Program.cs
+grep -q 'AddLinodeBlazor' NewBlazor/Program.cs || { echo "newcomer: the Blazor registration did not go into Program.cs" >&2; exit 1; }
+{ printf 'using System.Net.Http.Json;\nusing System.Text.Json;\n'; snippet "$root/README.md" readme-api-client; } > NewBlazor/LinodeInstancesClient.cs
+cat > NewBlazor/Components/Pages/Account.razor <<'RAZOR'
+@page "/account"
+@attribute [Microsoft.AspNetCore.Authorization.Authorize]
+
+<p id="hello">Hello @name</p>
+
+@code {
+    [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? State { get; set; }
+
+    private string? name;
+
+    protected override async Task OnInitializedAsync() => name = (await State!).User.Identity?.Name;
+}
+RAZOR
+dotnet new classlib -o NewBlazor.Tests --framework net10.0 > /dev/null
+rm NewBlazor.Tests/Class1.cs
+for package in xunit.v3.mtp-off@4.0.2 Microsoft.NET.Test.Sdk@18.11.0 xunit.runner.visualstudio@4.0.1 Microsoft.AspNetCore.Mvc.Testing@10.0.15 "Linode.AspNetCore.Authentication.Testing@$version"; do
+  dotnet add NewBlazor.Tests package "${package%@*}" --version "${package#*@}" > /dev/null
+done
+dotnet add NewBlazor.Tests reference NewBlazor/NewBlazor.csproj > /dev/null
+{
+  sed -n 's/^using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md"
+  cat <<'CS'
+namespace NewBlazor.Tests;
+
+public sealed class BlazorSignInTests
+{
+    [Fact]
+    public async Task A_user_signs_in_with_Linode_and_the_Blazor_page_greets_them_without_a_token()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var server = await LinodeEmulatorServer.StartAsync(new LinodeEmulator(), cancellationToken: cancel);
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseLinodeEmulator(server));
+        using var browser = new LinodeTestBrowser(factory.Server.CreateHandler(), factory.Server.BaseAddress, server);
+
+        using var page = await browser.SignInWithLinodeAsync("/account", cancellationToken: cancel);
+        var html = await page.Content.ReadAsStringAsync(cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Hello exampleUser", html);
+        Assert.DoesNotContain(server.Emulator.Tokens.Single().AccessToken, html);
+    }
+}
+CS
+} > NewBlazor.Tests/BlazorSignInTests.cs
+
+timeout 600 dotnet test NewBlazor.Tests --nologo 2>&1 | tee "$work/blazor.log" | tail -n 5
+grep -q "Passed!  - Failed:     0, Passed:     1" "$work/blazor.log"
+echo "newcomer: 3 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page)"

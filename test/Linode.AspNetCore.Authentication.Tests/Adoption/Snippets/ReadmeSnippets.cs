@@ -78,7 +78,12 @@ internal static class ReadmeSnippets
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddDistributedMemoryCache();            // one instance; Redis for several
-        builder.Services.AddAuthentication()
+        builder.Services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = LinodeDefaults.AuthenticationScheme;   // [Authorize] pages sign in with Linode
+            })
             .AddCookie()
             .AddLinode()
             .AddLinodeDistributedSessions();                     // the tokens live server side, where a circuit can read them
