@@ -124,45 +124,28 @@ internal sealed class LinodeDistributedTicketStore : ITicketStore
         }
     }
 
-    private async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The session for a request: its entry, unless a sign-out left its marker.</summary>
+    private Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => ReadAsync(key, checkEnded: true, cancellationToken);
+
+    /// <summary>The session for code outside a request (<see cref="LinodeUserTokens"/>): one read, the entry only. A
+    /// sign-out writes its marker and then removes the entry, so the entry alone says whether the session lives; in the
+    /// instant between the two a read may still find the session's last token, which that sign-out revokes. A renewal
+    /// from there still checks the marker (<see cref="RenewAsync(string, AuthenticationTicket)"/>).</summary>
+    internal Task<AuthenticationTicket?> ReadAsync(string key, CancellationToken cancellationToken) => ReadAsync(key, checkEnded: false, cancellationToken);
+
+    private async Task<AuthenticationTicket?> ReadAsync(string key, bool checkEnded, CancellationToken cancellationToken)
     {
         byte[]? protectedTicket;
         try
         {
             var entry = _cache.GetAsync(KeyPrefix + key, cancellationToken);
-            var ended = _cache.GetAsync(EndedKeyPrefix + key, cancellationToken);
+            var ended = checkEnded ? _cache.GetAsync(EndedKeyPrefix + key, cancellationToken) : Task.FromResult<byte[]?>(null);
             protectedTicket = await entry.ConfigureAwait(false);
             if (await ended.ConfigureAwait(false) is not null)
             {
                 LinodeLog.SessionEnded(_logger, _scheme);
                 return null;
             }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LinodeLog.SessionStoreUnavailable(_logger, _scheme, "read", exception);
-            return null;
-        }
-
-        if (protectedTicket is null)
-        {
-            LinodeLog.SessionNotFound(_logger, _scheme);
-            return null;
-        }
-
-        return Unprotect(protectedTicket);
-    }
-
-    /// <summary>The session for code outside a request (<see cref="LinodeUserTokens"/>): one read, the entry only. A
-    /// sign-out writes its marker and then removes the entry, so the entry alone says whether the session lives; in the
-    /// instant between the two a read may still find the session's last token, which that sign-out revokes. A renewal
-    /// from here still checks the marker (<see cref="RenewAsync(string, AuthenticationTicket)"/>).</summary>
-    internal async Task<AuthenticationTicket?> ReadAsync(string key, CancellationToken cancellationToken)
-    {
-        byte[]? protectedTicket;
-        try
-        {
-            protectedTicket = await _cache.GetAsync(KeyPrefix + key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
