@@ -12,7 +12,7 @@ namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
 /// Issue 24's scale-out case: two instances on one real redis-server with sessions in Redis; a Blazor circuit lives on one
 /// (its calls go through the user-token client with no <c>HttpContext</c>), the same session's HTTP requests land on the
 /// other. With the token due, both at once make exactly one refresh grant, nobody is signed out, and both sides end up
-/// with the refreshed token.
+/// with the refreshed token; a sign-out on the other instance makes the circuit's user anonymous.
 /// </summary>
 public sealed class CircuitOnAnotherInstanceTests : IAsyncLifetime
 {
@@ -50,6 +50,20 @@ public sealed class CircuitOnAnotherInstanceTests : IAsyncLifetime
         Assert.All(cluster.Instances, instance => Assert.Empty(instance.LogsOf(5021)));
         Assert.Equal((HttpStatusCode.OK, user.Identity!.Name + " " + ScaleOutInstance.TokenHash(refreshed)), await cluster.GetAsync(0, "/", cookie));
         Assert.Equal(1, cluster.RefreshGrants);
+
+        // Sign-out on the other instance: the circuit's user turns anonymous within its revalidation interval.
+        var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
+        using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/signout"))
+        {
+            signOut.Headers.Add("Cookie", cookie);
+            using var response = await cluster.Balancer.SendToAsync(1, signOut, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var after = await anonymous.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(after.Identity?.IsAuthenticated);
+        Assert.False(emulator.IsAccessTokenActive(refreshed));
     }
 
     private static async Task<ClaimsPrincipal> KeptPrincipalAsync(ScaleOutCluster cluster, string cookie)

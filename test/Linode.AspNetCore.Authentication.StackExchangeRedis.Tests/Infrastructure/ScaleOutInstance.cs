@@ -99,7 +99,7 @@ public sealed class ScaleOutInstance : IAsyncDisposable
 
         if (settings.Blazor)
         {
-            builder.Services.AddLinodeBlazor();
+            builder.Services.AddLinodeBlazor(options => options.RevalidationInterval = TimeSpan.FromSeconds(1));
             builder.Services.AddHttpClient("linode").AddLinodeUserAccessToken(options => options.BaseAddress = emulator.Endpoints.Api);
         }
 

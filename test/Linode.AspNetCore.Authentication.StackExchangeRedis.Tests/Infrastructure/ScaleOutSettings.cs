@@ -13,8 +13,8 @@ public sealed record ScaleOutSettings
     /// <summary>The Redis key prefix: one per test, so tests sharing a server do not see each other.</summary>
     public string KeyPrefix { get; init; } = "linode-test-" + Guid.NewGuid().ToString("N")[..8] + ":";
 
-    /// <summary>Whether the instances serve Blazor circuits (<c>AddLinodeBlazor()</c>) and register a user-token client
-    /// named <c>linode</c> for the emulator's API.</summary>
+    /// <summary>Whether the instances serve Blazor circuits (<c>AddLinodeBlazor()</c>, revalidating every second) and
+    /// register a user-token client named <c>linode</c> for the emulator's API.</summary>
     public bool Blazor { get; init; }
 
     /// <summary>The cookie's lifetime.</summary>
