@@ -16,7 +16,7 @@ public sealed class EmulatorSecurityTests
     [InlineData("https://evil.example/cb")]
     [InlineData("httpx://evil.example/cb")]
     [InlineData("http://localhost.evil.example/signin-linode")]
-    [InlineData("http://localhost:5080/signin-linode")]
+    [InlineData("http://localhost:5080/other")]
     [InlineData("https://localhost/signin-linode")]
     [InlineData("http://localhost/other")]
     public async Task The_default_client_redirects_only_to_its_registered_callback(string redirectUri)

@@ -94,9 +94,12 @@ internal sealed class AuthorizeEndpoint
             return null;
         }
 
-        if (request.RedirectUri is not null && !request.RedirectUri.StartsWith(client.RedirectUri, StringComparison.Ordinal))
+        if (request.RedirectUri is not null && !EmulatorRedirectUris.Matches(client.RedirectUri, request.RedirectUri))
         {
-            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error("The redirect_uri does not start with the redirect URI registered for this client."));
+            await EmulatorResponses.HtmlAsync(context, StatusCodes.Status400BadRequest, ConsentPage.Error(
+                $"The redirect_uri '{request.RedirectUri}' does not start with the redirect URI registered for this client ('{client.RedirectUri}'). " +
+                $"Register the app's callback URL with the emulator: set the RedirectUri of its client '{client.ClientId}' (emulator.Options.Clients) to '{request.RedirectUri}', " +
+                "or register a loopback URL without a port (such as the default http://localhost/signin-linode), which accepts any port."));
             return null;
         }
 
