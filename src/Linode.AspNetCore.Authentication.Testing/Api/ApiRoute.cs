@@ -14,7 +14,7 @@ internal sealed class ApiRoute(LinodeEmulator emulator, EmulatorRoute route)
 
     private readonly ConcurrentDictionary<string, Handler> _handlers = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The endpoint's name and kind.</summary>
+    /// <summary>The endpoint's name.</summary>
     public EmulatorRoute Route => route;
 
     /// <summary>Serves <paramref name="method"/> with <paramref name="handler"/>, replacing what served it before.</summary>

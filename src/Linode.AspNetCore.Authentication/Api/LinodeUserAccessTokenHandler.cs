@@ -31,7 +31,13 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = await CurrentTokenAsync(cancellationToken).ConfigureAwait(false);
+        // The circuit this call runs in, if any (an interactive Blazor component): it acts for the circuit's user.
+        var circuit = LinodeCircuitServices.Services;
+        var circuitUser = circuit?.GetService<AuthenticationStateProvider>();
+        var circuitToken = circuitUser is null ? null : circuit!.GetRequiredService<LinodeCircuitToken>();
+        var token = circuitToken is null
+            ? await RequestTokenAsync().ConfigureAwait(false)
+            : await circuitToken.GetAsync((await circuitUser!.GetAuthenticationStateAsync().ConfigureAwait(false)).User, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -61,26 +67,18 @@ internal sealed class LinodeUserAccessTokenHandler : DelegatingHandler
 
             // A circuit that holds a token Linode no longer knows (revoked in Cloud Manager, or by another app instance)
             // ends its session, so the circuit's user, its other tabs and its requests all end with it.
-            if (string.Equals(reason, InvalidTokenReason, StringComparison.Ordinal) && LinodeCircuitServices.Services is { } circuit)
+            if (string.Equals(reason, InvalidTokenReason, StringComparison.Ordinal) && circuitToken is not null)
             {
-                await circuit.GetRequiredService<LinodeCircuitToken>().EndSessionAsync(cancellationToken).ConfigureAwait(false);
+                await circuitToken.EndSessionAsync(cancellationToken).ConfigureAwait(false);
             }
 
             throw new LinodeInvalidTokenException($"Linode refused the access token: {reason ?? "401 Unauthorized"}.", reason);
         }
     }
 
-    /// <summary>The token of the user this call acts for: the circuit's user in an interactive Blazor component (the
-    /// circuit's request cannot read or write the cookie any more, so the server-side session is read), otherwise the
-    /// request's.</summary>
-    private async Task<string> CurrentTokenAsync(CancellationToken cancellationToken)
+    /// <summary>The token of the current request's user (outside a circuit).</summary>
+    private async Task<string> RequestTokenAsync()
     {
-        if (LinodeCircuitServices.Services is { } circuit && circuit.GetService<AuthenticationStateProvider>() is { } state)
-        {
-            var user = (await state.GetAuthenticationStateAsync().ConfigureAwait(false)).User;
-            return await circuit.GetRequiredService<LinodeCircuitToken>().GetAsync(user, cancellationToken).ConfigureAwait(false);
-        }
-
         var context = _accessor.HttpContext
             ?? throw new InvalidOperationException("A Linode user-token HttpClient was used outside an HTTP request and outside a Blazor circuit; there is no signed-in user to act for. Code without either (a hosted service) asks LinodeUserTokens for the token of a user it kept.");
         return await context.GetLinodeAccessTokenAsync(_options.Get(_clientName).SignInScheme).ConfigureAwait(false)

@@ -33,8 +33,7 @@ public static class LinodeBlazorExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, LinodeCircuitServicesHandler>());
         services.AddScoped<AuthenticationStateProvider, LinodeSessionAuthenticationStateProvider>();
-        services.TryAddScoped(provider => new LinodeCircuitToken(
-            provider.GetRequiredService<LinodeUserTokens>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinodeBlazorOptions>>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddScoped<LinodeCircuitToken>();
         services.TryAddSingleton(new LinodeBlazorRegistration());
         return services;
     }

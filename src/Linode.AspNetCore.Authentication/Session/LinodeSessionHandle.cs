@@ -38,13 +38,12 @@ internal static class LinodeSessionHandle
 
     /// <summary>The cookie scheme and session key of <paramref name="user"/>'s session, or null when the principal has
     /// no handle (not signed in, or its cookie does not keep sessions server-side) or one this app cannot read.</summary>
-    public static (string CookieScheme, string Key)? Read(ClaimsPrincipal user, IDataProtectionProvider protection)
-    {
-        if (user.FindFirst(ClaimType)?.Value is not { } value)
-        {
-            return null;
-        }
+    public static (string CookieScheme, string Key)? Read(ClaimsPrincipal user, IDataProtectionProvider protection) =>
+        user.FindFirst(ClaimType)?.Value is { } value ? Read(value, protection) : null;
 
+    /// <summary>The cookie scheme and session key a handle's claim value names, or null when this app cannot read it.</summary>
+    public static (string CookieScheme, string Key)? Read(string value, IDataProtectionProvider protection)
+    {
         try
         {
             var text = protection.CreateProtector(Purpose).Unprotect(value);

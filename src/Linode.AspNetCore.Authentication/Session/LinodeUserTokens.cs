@@ -55,13 +55,9 @@ public sealed class LinodeUserTokens
     {
         ArgumentNullException.ThrowIfNull(user);
         var (cookieScheme, key) = Handle(user);
-        if (_cookies.Get(cookieScheme).SessionStore is not LinodeDistributedTicketStore store)
-        {
-            throw NotServerSide();
-        }
-
+        var store = StoreOf(cookieScheme) ?? throw NotServerSide();
         var ticket = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (ticket is null || ticket.Properties.ExpiresUtc <= _time.GetUtcNow() || _schemes.SchemeOf(ticket.Properties) is not { } scheme)
+        if (!IsLive(ticket) || _schemes.SchemeOf(ticket.Properties) is not { } scheme)
         {
             throw Ended();
         }
@@ -93,8 +89,7 @@ public sealed class LinodeUserTokens
     /// already refused its token.</summary>
     internal async Task EndSessionAsync(string handle, CancellationToken cancellationToken)
     {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(LinodeSessionHandle.ClaimType, handle)]));
-        if (LinodeSessionHandle.Read(principal, _protection) is var (cookieScheme, key) && _cookies.Get(cookieScheme).SessionStore is LinodeDistributedTicketStore store)
+        if (LinodeSessionHandle.Read(handle, _protection) is var (cookieScheme, key) && StoreOf(cookieScheme) is { } store)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await store.RemoveAsync(key).ConfigureAwait(false);
@@ -111,14 +106,20 @@ public sealed class LinodeUserTokens
             return true;
         }
 
-        if (LinodeSessionHandle.Read(user, _protection) is not var (cookieScheme, key) || _cookies.Get(cookieScheme).SessionStore is not LinodeDistributedTicketStore store)
+        if (LinodeSessionHandle.Read(user, _protection) is not var (cookieScheme, key) || StoreOf(cookieScheme) is not { } store)
         {
             return false;
         }
 
-        var ticket = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        return ticket is not null && !(ticket.Properties.ExpiresUtc <= _time.GetUtcNow());
+        return IsLive(await store.ReadAsync(key, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The server-side session store of a cookie scheme, or null when its sessions live in the browser.</summary>
+    private LinodeDistributedTicketStore? StoreOf(string cookieScheme) => _cookies.Get(cookieScheme).SessionStore as LinodeDistributedTicketStore;
+
+    /// <summary>Whether a session read from the store is one to use: found and not expired.</summary>
+    private bool IsLive([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] AuthenticationTicket? ticket) =>
+        ticket is not null && !(ticket.Properties.ExpiresUtc <= _time.GetUtcNow());
 
     private (string CookieScheme, string Key) Handle(ClaimsPrincipal user)
     {
