@@ -46,6 +46,16 @@ for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackE
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
 done
 
+# A test project for app $1: xunit v3, the test host, the Testing package from the feed, a reference to the app.
+test_project() {
+  dotnet new classlib -o "$1.Tests" --framework net10.0 > /dev/null
+  rm "$1.Tests/Class1.cs"
+  for package in xunit.v3.mtp-off@4.0.2 Microsoft.NET.Test.Sdk@18.11.0 xunit.runner.visualstudio@4.0.1 Microsoft.AspNetCore.Mvc.Testing@10.0.15 "Linode.AspNetCore.Authentication.Testing@$version"; do
+    dotnet add "$1.Tests" package "${package%@*}" --version "${package#*@}" > /dev/null
+  done
+  dotnet add "$1.Tests" reference "$1/$1.csproj" > /dev/null
+}
+
 cd "$work"
 printf '{ "sdk": { "version": "10.0.400", "rollForward": "latestFeature" } }\n' > global.json
 dotnet new nugetconfig --force > /dev/null
@@ -56,12 +66,7 @@ dotnet add NewApp package Linode.AspNetCore.Authentication --version "$version" 
 # The usings the quick start lists, then its code.
 { sed -n 's/^   using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md"; snippet "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md" quick-start; } > NewApp/Program.cs
 
-dotnet new classlib -o NewApp.Tests --framework net10.0 > /dev/null
-rm NewApp.Tests/Class1.cs
-for package in xunit.v3.mtp-off@4.0.2 Microsoft.NET.Test.Sdk@18.11.0 xunit.runner.visualstudio@4.0.1 Microsoft.AspNetCore.Mvc.Testing@10.0.15 "Linode.AspNetCore.Authentication.Testing@$version"; do
-  dotnet add NewApp.Tests package "${package%@*}" --version "${package#*@}" > /dev/null
-done
-dotnet add NewApp.Tests reference NewApp/NewApp.csproj > /dev/null
+test_project NewApp
 # The app's own page is "/" (the Testing page's test signs in at "/account" of the repository's sample).
 {
   sed -n 's/^using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md"
@@ -126,12 +131,7 @@ cat > NewBlazor/Components/Pages/Account.razor <<'RAZOR'
     protected override async Task OnInitializedAsync() => name = (await State!).User.Identity?.Name;
 }
 RAZOR
-dotnet new classlib -o NewBlazor.Tests --framework net10.0 > /dev/null
-rm NewBlazor.Tests/Class1.cs
-for package in xunit.v3.mtp-off@4.0.2 Microsoft.NET.Test.Sdk@18.11.0 xunit.runner.visualstudio@4.0.1 Microsoft.AspNetCore.Mvc.Testing@10.0.15 "Linode.AspNetCore.Authentication.Testing@$version"; do
-  dotnet add NewBlazor.Tests package "${package%@*}" --version "${package#*@}" > /dev/null
-done
-dotnet add NewBlazor.Tests reference NewBlazor/NewBlazor.csproj > /dev/null
+test_project NewBlazor
 {
   sed -n 's/^using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md"
   cat <<'CS'

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Linode.AspNetCore.Authentication.StackExchangeRedis.Tests.Infrastructure;
+using Linode.AspNetCore.Authentication.Tests.Shared;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linode.AspNetCore.Authentication.StackExchangeRedis.Tests;
@@ -34,10 +34,8 @@ public sealed class CircuitOnAnotherInstanceTests : IAsyncLifetime
         var cookie = cluster.CookieHeader;
         var user = await KeptPrincipalAsync(cluster, cookie);
 
-        await using var circuit = cluster.Instances[0].Services.CreateAsyncScope();
-        ((IHostEnvironmentAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
-        var circuitCalls = Enumerable.Range(0, 3).Select(_ => InCircuitAsync(circuit, ListLinodesAsync)).ToList();
+        await using var circuit = TestCircuit.Start(cluster.Instances[0].Services, user);
+        var circuitCalls = Enumerable.Range(0, 3).Select(_ => circuit.RunAsync(ListLinodesAsync)).ToList();
         var requests = Enumerable.Range(0, 3).Select(_ => cluster.GetAsync(1, "/", cookie)).ToList();
         var statuses = await Task.WhenAll(circuitCalls);
         var pages = await Task.WhenAll(requests);
@@ -53,7 +51,7 @@ public sealed class CircuitOnAnotherInstanceTests : IAsyncLifetime
 
         // Sign-out on the other instance: the circuit's user turns anonymous within its revalidation interval.
         var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
-        circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
+        circuit.Services.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
         using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/signout"))
         {
             signOut.Headers.Add("Cookie", cookie);
@@ -79,19 +77,5 @@ public sealed class CircuitOnAnotherInstanceTests : IAsyncLifetime
         using var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("linode");
         using var response = await client.GetAsync("linode/instances", TestContext.Current.CancellationToken);
         return response.StatusCode;
-    }
-
-    /// <summary>Runs <paramref name="activity"/> as an inbound activity of the circuit, outside any request.</summary>
-    private static async Task<T> InCircuitAsync<T>(AsyncServiceScope circuit, Func<IServiceProvider, Task<T>> activity)
-    {
-        T result = default!;
-        Func<CircuitInboundActivityContext, Task> run = async _ => result = await activity(circuit.ServiceProvider);
-        foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>().Reverse())
-        {
-            run = handler.CreateInboundActivityHandler(run);
-        }
-
-        await Task.Run(() => run(null!));
-        return result;
     }
 }

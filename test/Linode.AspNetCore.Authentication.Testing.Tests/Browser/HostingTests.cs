@@ -48,12 +48,11 @@ public sealed class HostingTests
     [Fact]
     public async Task An_emulator_mounted_under_a_path_answers_there_and_nowhere_else()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        await using var app = builder.Build();
-        app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
-        app.Run(context => context.Response.WriteAsync("the app"));
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await using var app = await StartAppAsync(app =>
+        {
+            app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
+            app.Run(context => context.Response.WriteAsync("the app"));
+        });
         using var http = app.GetTestClient();
 
         using var mounted = await http.GetAsync("/linode-emulator/v4/regions", TestContext.Current.CancellationToken);
@@ -83,13 +82,12 @@ public sealed class HostingTests
     [Fact]
     public async Task Mounted_in_an_app_whose_own_routing_matched_a_fallback_the_emulator_still_routes_its_requests()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
-        app.MapFallback(context => context.Response.WriteAsync("the app's fallback"));
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await using var app = await StartAppAsync(app =>
+        {
+            app.UseRouting();
+            app.UseLinodeEmulator("/linode-emulator", new LinodeEmulator());
+            app.MapFallback(context => context.Response.WriteAsync("the app's fallback"));
+        });
         using var http = app.GetTestClient();
 
         using var regions = await http.GetAsync("/linode-emulator/v4/regions", TestContext.Current.CancellationToken);
@@ -99,5 +97,16 @@ public sealed class HostingTests
         Assert.Contains("\"data\"", await regions.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("\"reason\":\"Not found\"", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>An app on a test server, its pipeline built by <paramref name="configure"/>, started.</summary>
+    private static async Task<WebApplication> StartAppAsync(Action<WebApplication> configure)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        var app = builder.Build();
+        configure(app);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return app;
     }
 }

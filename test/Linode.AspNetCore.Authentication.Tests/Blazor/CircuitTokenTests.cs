@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Linode.AspNetCore.Authentication.Testing;
 using Linode.AspNetCore.Authentication.Tests.Infrastructure;
 using Linode.AspNetCore.Authentication.Tests.Session;
+using Linode.AspNetCore.Authentication.Tests.Shared;
 using Linode.AspNetCore.Authentication.Tests.Tokens;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,42 +40,21 @@ public sealed class CircuitTokenTests
         return (host, new ClaimsPrincipal(new ClaimsIdentity(me.Claims.Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer)), "Linode")));
     }
 
-    /// <summary>A circuit of <paramref name="user"/>: its scope, with the authentication state Blazor gives it.</summary>
-    private static AsyncServiceScope StartCircuit(LinodeTestHost host, ClaimsPrincipal user)
+    /// <summary>The typed client's call from the circuit, where no request (no <c>HttpContext</c>) is to be found.</summary>
+    private static Task<IReadOnlyList<string>> ListInCircuitAsync(TestCircuit circuit) => circuit.RunAsync(services =>
     {
-        var circuit = host.Services.CreateAsyncScope();
-        var state = (IHostEnvironmentAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
-        return circuit;
-    }
-
-    /// <summary>Runs <paramref name="activity"/> as an inbound activity of the circuit (an event handler, a render), outside
-    /// any request.</summary>
-    private static async Task<T> InCircuitAsync<T>(AsyncServiceScope circuit, Func<IServiceProvider, Task<T>> activity)
-    {
-        T result = default!;
-        Func<CircuitInboundActivityContext, Task> run = async _ =>
-        {
-            Assert.Null(circuit.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext);
-            result = await activity(circuit.ServiceProvider);
-        };
-        foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>().Reverse())
-        {
-            run = handler.CreateInboundActivityHandler(run);
-        }
-
-        await Task.Run(() => run(null!));
-        return result;
-    }
+        Assert.Null(services.GetRequiredService<IHttpContextAccessor>().HttpContext);
+        return services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync();
+    });
 
     [Fact]
     public async Task A_typed_client_called_in_a_circuit_without_HttpContext_carries_the_circuit_users_token()
     {
         var (host, user) = await SignedInAsync();
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
+        await using var circuit = TestCircuit.Start(host.Services, user);
 
-        var labels = await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        var labels = await ListInCircuitAsync(circuit);
 
         Assert.Equal(["web-1", "db-1"], labels);
         var call = Assert.Single(host.Emulator.RequestsTo(LinodeEmulatorEndpoint.LinodeInstances));
@@ -87,11 +66,11 @@ public sealed class CircuitTokenTests
     {
         var (host, user) = await SignedInAsync();
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
+        await using var circuit = TestCircuit.Start(host.Services, user);
         host.Time.Advance(TokenRefreshTests.Due);
 
-        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
-        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        await ListInCircuitAsync(circuit);
+        await ListInCircuitAsync(circuit);
         host.Time.Advance(TimeSpan.FromMinutes(2));
         var page = await host.GetMeAsync();
 
@@ -106,8 +85,8 @@ public sealed class CircuitTokenTests
     {
         var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
-        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        await using var circuit = TestCircuit.Start(host.Services, user);
+        var provider = circuit.Services.GetRequiredService<AuthenticationStateProvider>();
         var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
 
@@ -117,7 +96,7 @@ public sealed class CircuitTokenTests
 
         var after = await anonymous.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var refused = await Assert.ThrowsAsync<LinodeInvalidTokenException>(() =>
-            InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync()));
+            ListInCircuitAsync(circuit));
 
         Assert.False(after.Identity?.IsAuthenticated);
         Assert.Equal("No user is signed in with Linode.", refused.Message);
@@ -130,21 +109,21 @@ public sealed class CircuitTokenTests
         var cache = new FaultyDistributedCache();
         var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromMinutes(5), cache: cache);
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
+        await using var circuit = TestCircuit.Start(host.Services, user);
         int SessionReads() => cache.Reads.Count(key => key.StartsWith("Linode.Session", StringComparison.Ordinal));
         var before = SessionReads();
 
         for (var call = 0; call < 5; call++)
         {
-            await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+            await ListInCircuitAsync(circuit);
         }
 
         var afterFive = SessionReads() - before;
         host.Time.Advance(TimeSpan.FromMinutes(5));
-        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        await ListInCircuitAsync(circuit);
         var afterInterval = SessionReads() - before;
         host.Time.Advance(TokenRefreshTests.Due - TimeSpan.FromMinutes(5));
-        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
+        await ListInCircuitAsync(circuit);
 
         Assert.Equal(1, afterFive);
         Assert.Equal(2, afterInterval);
@@ -158,9 +137,9 @@ public sealed class CircuitTokenTests
     {
         var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
-        await InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync());
-        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        await using var circuit = TestCircuit.Start(host.Services, user);
+        await ListInCircuitAsync(circuit);
+        var provider = circuit.Services.GetRequiredService<AuthenticationStateProvider>();
         var anonymous = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.AuthenticationStateChanged += async state => anonymous.TrySetResult((await state).User);
         using (var http = new HttpClient(host.Emulator.CreateHttpMessageHandler()))
@@ -174,7 +153,7 @@ public sealed class CircuitTokenTests
         }
 
         var refused = await Assert.ThrowsAsync<LinodeInvalidTokenException>(() =>
-            InCircuitAsync(circuit, services => services.GetRequiredService<LinodeInstancesClient>().GetLabelsAsync()));
+            ListInCircuitAsync(circuit));
         var after = await anonymous.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         using var page = await host.Browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, LinodeTestHost.AppBase + "/me"));
 
@@ -189,14 +168,14 @@ public sealed class CircuitTokenTests
     {
         var (host, user) = await SignedInAsync(revalidation: TimeSpan.FromSeconds(1));
         await using var _ = host;
-        await using var circuit = StartCircuit(host, user);
+        await using var circuit = TestCircuit.Start(host.Services, user);
         var changed = false;
-        circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += _ => changed = true;
+        circuit.Services.GetRequiredService<AuthenticationStateProvider>().AuthenticationStateChanged += _ => changed = true;
 
         await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
 
         Assert.False(changed);
-        Assert.True((await circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        Assert.True((await circuit.Services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
     }
 
     [Fact]
