@@ -15,21 +15,33 @@ public sealed partial class LinodeTestBrowser : IDisposable
     private readonly HttpMessageInvoker _app;
     private readonly HttpMessageInvoker _emulatorClient;
     private readonly Uri _appBase;
-    private readonly LinodeEmulatorServer _emulator;
+    private readonly Uri _emulatorBase;
+    private readonly LinodeEmulatorOptions? _emulatorOptions;
 
     /// <summary>Creates a browser for an app and an emulator.</summary>
     /// <param name="appHandler">Serves the app in-process (e.g. <c>factory.Server.CreateHandler()</c>); disposed with the browser.</param>
     /// <param name="appBaseAddress">The app's address (e.g. <c>factory.Server.BaseAddress</c>, <c>http://localhost/</c>).</param>
     /// <param name="emulator">The emulator the app is pointed at.</param>
     public LinodeTestBrowser(HttpMessageHandler appHandler, Uri appBaseAddress, LinodeEmulatorServer emulator)
+        : this(appHandler, appBaseAddress, (emulator ?? throw new ArgumentNullException(nameof(emulator))).BaseAddress) =>
+        _emulatorOptions = emulator.Emulator.Options;
+
+    /// <summary>Creates a browser for an app and an emulator known only by its address: one in another process, such as
+    /// the <c>linode-emulator</c> tool or an Aspire app host's emulator resource. The consent page is answered when the
+    /// emulator shows one (as the user named, or the first user it offers).</summary>
+    /// <param name="appHandler">Reaches the app: in-process, or a <see cref="SocketsHttpHandler"/> for an app on a port
+    /// (with <c>AllowAutoRedirect</c> and <c>UseCookies</c> off: the browser follows redirects and keeps cookies); disposed with the browser.</param>
+    /// <param name="appBaseAddress">The app's address.</param>
+    /// <param name="emulatorBaseAddress">The emulator's address, e.g. <c>http://localhost:5070/</c>.</param>
+    public LinodeTestBrowser(HttpMessageHandler appHandler, Uri appBaseAddress, Uri emulatorBaseAddress)
     {
         ArgumentNullException.ThrowIfNull(appHandler);
         ArgumentNullException.ThrowIfNull(appBaseAddress);
-        ArgumentNullException.ThrowIfNull(emulator);
+        ArgumentNullException.ThrowIfNull(emulatorBaseAddress);
         _app = new HttpMessageInvoker(appHandler, disposeHandler: true);
         _emulatorClient = new HttpMessageInvoker(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: true);
         _appBase = appBaseAddress;
-        _emulator = emulator;
+        _emulatorBase = emulatorBaseAddress;
     }
 
     /// <summary>The cookies, by host (loopback hosts are keyed as https, see the class remarks).</summary>
@@ -48,8 +60,8 @@ public sealed partial class LinodeTestBrowser : IDisposable
         var url = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(_appBase, request.RequestUri ?? new Uri("/", UriKind.Relative));
         request.RequestUri = url;
         var invoker = SameOrigin(url, _appBase) ? _app
-            : SameOrigin(url, _emulator.BaseAddress) ? _emulatorClient
-            : throw new InvalidOperationException($"The test browser only reaches the app ({_appBase}) and the emulator ({_emulator.BaseAddress}), not {url.GetLeftPart(UriPartial.Authority)}.");
+            : SameOrigin(url, _emulatorBase) ? _emulatorClient
+            : throw new InvalidOperationException($"The test browser only reaches the app ({_appBase}) and the emulator ({_emulatorBase}), not {url.GetLeftPart(UriPartial.Authority)}.");
         var cookies = Cookies.GetCookieHeader(CookieKey(url));
         if (cookies.Length > 0)
         {
@@ -89,7 +101,7 @@ public sealed partial class LinodeTestBrowser : IDisposable
     /// approves on the emulator as <paramref name="username"/> granting <paramref name="grantedScopes"/>, and follows the
     /// callback back into the app. Works with the emulator's <see cref="LinodeEmulatorConsentMode.Interactive"/> consent
     /// page (the form is answered) and with <see cref="LinodeEmulatorConsentMode.AutoApprove"/> (the user and scopes are
-    /// set on the emulator's options for the call).
+    /// set on the emulator's options for the call; an emulator known only by its address approves as it is configured to).
     /// </summary>
     /// <param name="startPath">Where to start; <c>/</c> by default.</param>
     /// <param name="username">A seeded user; the first by default.</param>
@@ -98,9 +110,9 @@ public sealed partial class LinodeTestBrowser : IDisposable
     /// <returns>The app's answer after the sign-in (its page, or its failure page).</returns>
     public async Task<HttpResponseMessage> SignInWithLinodeAsync(string startPath = "/", string? username = null, IEnumerable<string>? grantedScopes = null, CancellationToken cancellationToken = default)
     {
-        var options = _emulator.Emulator.Options;
+        var options = _emulatorOptions;
         var scopes = grantedScopes?.ToArray();
-        if (options.ConsentMode != LinodeEmulatorConsentMode.Interactive)
+        if (options is not null && options.ConsentMode != LinodeEmulatorConsentMode.Interactive)
         {
             var (user, granted) = (options.ApprovingUser, options.GrantedScopes);
             options.ApprovingUser = username ?? user;
@@ -117,7 +129,7 @@ public sealed partial class LinodeTestBrowser : IDisposable
 
         var consent = await GetAsync(startPath, cancellationToken).ConfigureAwait(false);
         var page = History[^1].Url;
-        if (!SameOrigin(page, _emulator.BaseAddress))
+        if (!SameOrigin(page, _emulatorBase))
         {
             return consent; // already signed in, or the app answered without a challenge
         }
@@ -127,7 +139,7 @@ public sealed partial class LinodeTestBrowser : IDisposable
         var fields = HiddenField().Matches(html).Select(match => KeyValuePair.Create(match.Groups[1].Value, WebUtility.HtmlDecode(match.Groups[2].Value))).ToList();
         var offered = OfferedScope().Matches(html).Select(match => WebUtility.HtmlDecode(match.Groups[1].Value));
         fields.AddRange((scopes ?? offered).Select(scope => KeyValuePair.Create("granted", scope)));
-        fields.Add(KeyValuePair.Create("user", username ?? options.Users[0].Username));
+        fields.Add(KeyValuePair.Create("user", username ?? options?.Users[0].Username ?? WebUtility.HtmlDecode(OfferedUser().Match(html).Groups[1].Value)));
         fields.Add(KeyValuePair.Create("decision", "approve"));
         return await PostFormAsync(new Uri(page, "authorize").AbsoluteUri, fields, cancellationToken).ConfigureAwait(false);
     }
@@ -169,6 +181,9 @@ public sealed partial class LinodeTestBrowser : IDisposable
         url.Scheme == Uri.UriSchemeHttp && (url.IsLoopback || string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase))
             ? new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.Port }.Uri
             : url;
+
+    [GeneratedRegex("<input type=\"radio\" name=\"user\" value=\"([^\"]*)\"")]
+    private static partial Regex OfferedUser();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();

@@ -7,7 +7,7 @@ public static class LinodeEmulatorWebHostBuilderExtensions
 {
     /// <summary>
     /// Sets the configuration that points the Linode scheme <paramref name="scheme"/> at <paramref name="server"/>
-    /// (<see cref="LinodeEmulatorConfiguration.For"/>): both the browser's redirect and the back-channel go to the
+    /// (<see cref="LinodeEmulatorConfiguration.For(LinodeEmulatorServer, string, LinodeEmulatorClient?)"/>): both the browser's redirect and the back-channel go to the
     /// emulator. Call it from <c>WebApplicationFactory.ConfigureWebHost</c>. The emulator's default client is registered
     /// for <c>http://localhost/signin-linode</c>, the callback of an app under <c>WebApplicationFactory</c>.
     /// </summary>

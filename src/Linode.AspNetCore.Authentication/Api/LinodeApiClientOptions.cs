@@ -6,7 +6,8 @@ public sealed class LinodeApiClientOptions
     /// <summary>The default API root, <c>https://api.linode.com/v4/</c>.</summary>
     public static Uri DefaultBaseAddress => new("https://api.linode.com/v4/");
 
-    /// <summary>The API root requests are relative to. Point it at an emulator in tests (<c>.../v4/</c>).</summary>
+    /// <summary>The API root requests are relative to: configuration's <c>LinodeApi:BaseAddress</c> when set (an emulator
+    /// sets it), otherwise <see cref="DefaultBaseAddress"/>. Point it at an emulator in tests (<c>.../v4/</c>).</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>The scheme holding the user's ticket (the cookie); null for the default authenticate scheme.</summary>

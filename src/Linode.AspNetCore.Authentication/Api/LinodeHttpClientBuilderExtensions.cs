@@ -9,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LinodeHttpClientBuilderExtensions
 {
     /// <summary>
-    /// Calls the Linode API as the signed-in user: sets the base address (<c>https://api.linode.com/v4/</c> by default),
+    /// Calls the Linode API as the signed-in user: sets the base address (<c>https://api.linode.com/v4/</c> by default,
+    /// or configuration's <c>LinodeApi:BaseAddress</c>, which an emulator sets; <paramref name="configure"/> wins),
     /// <c>Accept: application/json</c> and the package's <c>User-Agent</c>, attaches the user's current access token
     /// (refreshed first when <see cref="LinodeOptions.AutomaticTokenRefresh"/> is on), and maps Linode's missing-scope,
     /// invalid-token and rate-limit answers to typed exceptions. The client's default loggers are replaced by one that logs
@@ -24,7 +25,7 @@ public static class LinodeHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
         builder.Services.AddHttpContextAccessor();
-        var options = builder.Services.AddOptions<LinodeApiClientOptions>(name);
+        var options = builder.Services.AddOptions<LinodeApiClientOptions>(name).Configure<IServiceProvider>(LinodeApiClientConfiguration.Apply);
         if (configure is not null)
         {
             options.Configure(configure);

@@ -92,6 +92,9 @@ public sealed class OAuthClientApp : IAsyncDisposable
     /// <summary>A browser for this app and its emulator.</summary>
     public LinodeTestBrowser CreateBrowser() => new(_app.GetTestServer().CreateHandler(), new Uri("http://localhost/"), Emulator);
 
+    /// <summary>A browser that knows the emulator by its address only, as one in another process.</summary>
+    public LinodeTestBrowser CreateBrowserForAddress() => new(_app.GetTestServer().CreateHandler(), new Uri("http://localhost/"), Emulator.BaseAddress);
+
     /// <summary>A handler serving this app that records whether it was disposed.</summary>
     public DisposalRecordingHandler CreateRecordingHandler() => new(_app.GetTestServer().CreateHandler());
 

@@ -49,6 +49,35 @@ public sealed class TestBrowserTests
     }
 
     [Fact]
+    public async Task Knowing_the_emulator_by_its_address_only_it_answers_the_consent_page_as_the_first_offered_user()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator =>
+        {
+            emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive;
+            emulator.Options.Users.Insert(0, new LinodeEmulatorUser(77, "firstOffered", "first@example.com"));
+        });
+        using var browser = app.CreateBrowserForAddress();
+
+        using var page = await browser.SignInWithLinodeAsync(grantedScopes: ["domains:read_only"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("signed in: domains:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("firstOffered", Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+    }
+
+    [Fact]
+    public async Task Knowing_the_emulator_by_its_address_only_an_automatic_approval_is_followed_as_the_emulator_is_configured()
+    {
+        await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ApprovingUser = "restrictedUser");
+        using var browser = app.CreateBrowserForAddress();
+
+        using var page = await browser.SignInWithLinodeAsync(username: "exampleUser", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("signed in: linodes:read_only domains:read_only", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("restrictedUser", Assert.Single(app.Emulator.Emulator.Tokens).User.Username);
+        Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(new HttpClientHandler(), new Uri("http://localhost/"), (Uri)null!));
+    }
+
+    [Fact]
     public async Task On_the_consent_page_without_choices_it_approves_every_offered_scope_as_the_first_user()
     {
         await using var app = await OAuthClientApp.StartAsync(emulator => emulator.Options.ConsentMode = LinodeEmulatorConsentMode.Interactive);
@@ -147,7 +176,7 @@ public sealed class TestBrowserTests
     }
 
     [Fact]
-    public async Task The_configuration_for_a_scheme_names_the_client_and_the_four_endpoints()
+    public async Task The_configuration_for_a_scheme_names_the_client_the_four_endpoints_and_the_API_root()
     {
         await using var app = await OAuthClientApp.StartAsync();
         var client = new LinodeEmulatorClient("fedcba9876543210fedc", "another-secret", "http://localhost/signin-other");
@@ -163,10 +192,14 @@ public sealed class TestBrowserTests
             ["Authentication:Schemes:Other:TokenEndpoint"] = root + "oauth/token",
             ["Authentication:Schemes:Other:UserInformationEndpoint"] = root + "v4/profile",
             ["Authentication:Schemes:Other:RevocationEndpoint"] = root + "oauth/revoke",
+            ["LinodeApi:BaseAddress"] = root + "v4/",
         }, settings.ToDictionary());
+        Assert.Equal(settings, LinodeEmulatorConfiguration.ForAddress(new Uri(root.TrimEnd('/')), client.ClientId, client.ClientSecret, "Other"));
+        Assert.Throws<ArgumentNullException>(() => LinodeEmulatorConfiguration.ForAddress(null!));
+        Assert.Throws<ArgumentException>(() => LinodeEmulatorConfiguration.ForAddress(app.Emulator.BaseAddress, ""));
         Assert.Equal(LinodeEmulatorClient.DefaultClientId, LinodeEmulatorConfiguration.For(app.Emulator)["authentication:schemes:linode:clientid"]);
         Assert.Throws<ArgumentException>(() => LinodeEmulatorConfiguration.For(app.Emulator, ""));
-        Assert.Throws<ArgumentNullException>(() => LinodeEmulatorConfiguration.For(null!));
+        Assert.Throws<ArgumentNullException>(() => LinodeEmulatorConfiguration.For((LinodeEmulatorServer)null!));
     }
 
     [Theory]
@@ -230,7 +263,7 @@ public sealed class TestBrowserTests
 
         Assert.Equal("appHandler", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(null!, new Uri("http://localhost/"), app.Emulator)).ParamName);
         Assert.Equal("appBaseAddress", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(handler, null!, app.Emulator)).ParamName);
-        Assert.Equal("emulator", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(handler, new Uri("http://localhost/"), null!)).ParamName);
+        Assert.Equal("emulator", Assert.Throws<ArgumentNullException>(() => new LinodeTestBrowser(handler, new Uri("http://localhost/"), (LinodeEmulatorServer)null!)).ParamName);
         Assert.Equal("request", (await Assert.ThrowsAsync<ArgumentNullException>(() => browser.SendAsync(null!, TestContext.Current.CancellationToken))).ParamName);
     }
 }

@@ -111,7 +111,9 @@ public sealed class EmulatorWiringTests
 
         Assert.Equal(
             ["AuthorizationEndpoint", "ClientId", "ClientSecret", "RevocationEndpoint", "TokenEndpoint", "UserInformationEndpoint"],
-            settings.Keys.Select(key => key["Authentication:Schemes:Work:".Length..]).Order());
+            settings.Keys.Where(key => key.StartsWith("Authentication:Schemes:Work:", StringComparison.Ordinal)).Select(key => key["Authentication:Schemes:Work:".Length..]).Order());
+        Assert.Equal(server.BaseAddress + "v4/", settings["LinodeApi:BaseAddress"]);
+        Assert.Equal(7, settings.Count);
         Assert.Equal(server.BaseAddress + "oauth/revoke", settings["Authentication:Schemes:Work:RevocationEndpoint"]);
         Assert.Equal(LinodeEmulatorClient.DefaultClientSecret, settings["Authentication:Schemes:Work:ClientSecret"]);
     }
