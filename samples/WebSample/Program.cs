@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Real Linode when a client id is configured (user-secrets, environment, appsettings); otherwise the emulator.
 var embeddedEmulator = await EmbeddedLinodeEmulator.StartIfNeededAsync(builder);
 
+SampleTelemetry.AddWhenExporting(builder);
 builder.Services.AddControllersWithViews();
 builder.Services.AddFrameProtection();
 

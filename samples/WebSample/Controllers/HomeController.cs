@@ -6,12 +6,19 @@ namespace WebSample.Controllers;
 
 public sealed class HomeController : Controller
 {
-    private readonly EmbeddedLinodeEmulator? _emulator;
+    private readonly Uri? _emulatorAddress;
 
-    public HomeController(IServiceProvider services) => _emulator = services.GetService<EmbeddedLinodeEmulator>();
+    /// <summary>The embedded emulator, or one started elsewhere (the linode-emulator tool, the Aspire app host): any sign-in
+    /// endpoint that is not Linode's.</summary>
+    public HomeController(IServiceProvider services, Microsoft.Extensions.Options.IOptionsMonitor<Linode.AspNetCore.Authentication.LinodeOptions> linode)
+    {
+        var authorize = new Uri(linode.Get(Linode.AspNetCore.Authentication.LinodeDefaults.AuthenticationScheme).AuthorizationEndpoint);
+        _emulatorAddress = services.GetService<EmbeddedLinodeEmulator>()?.Server.BaseAddress
+            ?? (authorize.Host == "login.linode.com" ? null : new Uri(authorize.GetLeftPart(UriPartial.Authority) + "/"));
+    }
 
     [HttpGet("/")]
-    public IActionResult Index() => View(new HomeViewModel(_emulator?.Server.BaseAddress));
+    public IActionResult Index() => View(new HomeViewModel(_emulatorAddress));
 
     /// <summary>Declined on Linode's consent page. A step-up for a deployment continues on the deploy page that says what
     /// happened to it; any other sign-in says that no (new) access was given.</summary>

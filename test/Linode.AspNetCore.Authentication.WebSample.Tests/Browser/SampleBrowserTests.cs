@@ -25,7 +25,7 @@ public sealed class SampleBrowserTests
             {
             await page.GotoAsync(sample.BaseUrl + "/", Opened);
             await HeadlessChromium.ScreenshotAsync(page, "1-home");
-            Assert.Contains("built-in Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
+            Assert.Contains("Linode emulator", await page.InnerTextAsync("#banner"), StringComparison.Ordinal);
 
             await page.ClickAsync("#login");
             await ArrivedAsync(page, "#approve", new Regex("/oauth/authorize\\?"));

@@ -20,7 +20,7 @@ public sealed class SamplePagesTests : IClassFixture<SampleFactory>
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("built-in Linode emulator</strong> at " + _sample.EmulatorAddress, html, StringComparison.Ordinal);
+        Assert.Contains("Linode emulator</strong> at " + _sample.EmulatorAddress, html, StringComparison.Ordinal);
         Assert.Contains("id=\"login\"", html, StringComparison.Ordinal);
         Assert.Contains("Sign in with Linode", html, StringComparison.Ordinal);
     }
