@@ -76,6 +76,7 @@ builder.Services.AddSingleton<WebSample.Deploy.DeployAccessRelease>();
 
 var app = builder.Build();
 
+app.UseInstanceHeader();
 app.UseFrameProtection();
 if (!app.Environment.IsDevelopment())
 {
