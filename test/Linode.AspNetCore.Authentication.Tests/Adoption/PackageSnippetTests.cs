@@ -22,7 +22,8 @@ public sealed partial class PackageSnippetTests
         var markdown = File.ReadAllText(Path.Combine(Root, page)).ReplaceLineEndings("\n");
         var blocks = CsharpBlock().Matches(markdown);
 
-        Assert.NotEmpty(blocks);
+        // A library's page shows code; the emulator tool's page shows commands.
+        Assert.True(blocks.Count > 0 || page.Contains("EmulatorTool", StringComparison.Ordinal), $"{page} has no C# block.");
         foreach (Match block in blocks)
         {
             var name = block.Groups["name"].Value;
@@ -39,7 +40,7 @@ public sealed partial class PackageSnippetTests
         var props = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
 
         Assert.Contains("<None Include=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Pack=\"true\" PackagePath=\"README.md\" />", props, StringComparison.Ordinal);
-        Assert.Equal(3, PackagePages.Count);
+        Assert.Equal(5, PackagePages.Count);
     }
 
     private static IEnumerable<string> PackagePageFiles() =>
