@@ -2,7 +2,9 @@
 # The newcomer test: pack both packages into a local feed, create an app from `dotnet new web` in a temp directory, add
 # the package from that feed, apply the quick start exactly as src/Linode.AspNetCore.Authentication/PACKAGE.md shows it,
 # add a test project with the test src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md shows, and run it: a sign-in
-# through the emulator reaches the protected page; then the same for a `dotnet new blazor` app with the Blazor registration.
+# through the emulator reaches the protected page; then the same for a `dotnet new blazor` app with the Blazor registration;
+# then the linode-emulator tool from the feed (dotnet tool exec), and an Aspire app host written by hand with the hosting
+# package's snippet, run until a curl-driven sign-in through the emulator resource reaches the web app's page.
 # Any compile error or undocumented step fails this script.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,14 +21,18 @@ snippet() { awk -v name="$2" '$0 == "<!-- snippet: " name " -->" {found=1; next}
 dotnet pack "$root/src/Linode.AspNetCore.Authentication" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.StackExchangeRedis" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$root/src/Linode.AspNetCore.Authentication.EmulatorTool" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$root/src/Linode.AspNetCore.Authentication.Aspire.Hosting" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 
 # What the packages hold: metadata, README, icon, XML docs, symbols; the emulator never depends on the handler package.
-for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing Linode.AspNetCore.Authentication.StackExchangeRedis; do
+for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing Linode.AspNetCore.Authentication.StackExchangeRedis Linode.AspNetCore.Authentication.Aspire.Hosting; do
   nupkg="$work/feed/$id.$version.nupkg"
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   files=$(unzip -Z1 "$nupkg")
+  framework='frameworkReference name="Microsoft.AspNetCore.App"'
+  [ "$id" != Linode.AspNetCore.Authentication.Aspire.Hosting ] || framework='dependency id="Aspire.Hosting"'
   for expected in "<id>$id</id>" "<version>$version</version>" '<license type="expression">MIT</license>' '<readme>README.md</readme>' \
-                  '<icon>icon.png</icon>' '<description>' '<releaseNotes>' '<copyright>' 'frameworkReference name="Microsoft.AspNetCore.App"'; do
+                  '<icon>icon.png</icon>' '<description>' '<releaseNotes>' '<copyright>' "$framework"; do
     grep -qF "$expected" <<<"$nuspec" || { echo "newcomer: $id.nuspec lacks $expected" >&2; exit 1; }
   done
   for expected in README.md icon.png "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
@@ -41,6 +47,13 @@ grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" ||
 if grep -qF 'dependency id="Linode.AspNetCore.Authentication"' <<<"$testing_nuspec"; then
   echo "newcomer: the emulator package must not depend on the handler package" >&2; exit 1
 fi
+# The tool package: a .NET tool named linode-emulator, with its README; it runs with `dotnet tool exec` from the feed.
+tool_nupkg="$work/feed/Linode.AspNetCore.Authentication.EmulatorTool.$version.nupkg"
+tool_nuspec=$(unzip -p "$tool_nupkg" Linode.AspNetCore.Authentication.EmulatorTool.nuspec)
+tool_files=$(unzip -Z1 "$tool_nupkg")
+grep -qF '<packageType name="DotnetTool"' <<<"$tool_nuspec" || { echo "newcomer: the emulator tool package is not a .NET tool" >&2; exit 1; }
+grep -qF 'Command Name="linode-emulator"' <<<"$(unzip -p "$tool_nupkg" tools/net10.0/any/DotnetToolSettings.xml)" || { echo "newcomer: the tool's command is not linode-emulator" >&2; exit 1; }
+grep -qxF README.md <<<"$tool_files" || { echo "newcomer: the tool package has no README" >&2; exit 1; }
 redis_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.StackExchangeRedis.$version.nupkg" Linode.AspNetCore.Authentication.StackExchangeRedis.nuspec)
 for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackExchange.Redis Microsoft.AspNetCore.DataProtection.StackExchangeRedis Microsoft.Extensions.Caching.StackExchangeRedis; do
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
@@ -160,4 +173,68 @@ CS
 
 timeout 600 dotnet test NewBlazor.Tests --nologo 2>&1 | tee "$work/blazor.log" | tail -n 5
 grep -q "Passed!  - Failed:     0, Passed:     1" "$work/blazor.log"
-echo "newcomer: 3 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page)"
+# The emulator tool as its page says to run it (from the local feed here), then an Aspire app host by hand: the
+# hosting package's snippet with a `dotnet new web` app named WebApp (the quick start), the app host's launch profile as
+# the package page gives it. DCP runs `dotnet tool exec` for the emulator (the feed comes from nuget.config here).
+help=$(timeout 300 dotnet tool exec "Linode.AspNetCore.Authentication.EmulatorTool@$version" --yes --add-source "$work/feed" -- --help)
+grep -qF -- '--client-id <id>' <<<"$help" || { echo "newcomer: linode-emulator --help from the feed did not list its switches" >&2; exit 1; }
+
+dotnet new web -o WebApp --framework net10.0 --no-https > /dev/null
+dotnet add WebApp package Linode.AspNetCore.Authentication --version "$version" > /dev/null
+cp NewApp/Program.cs WebApp/Program.cs
+web_port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' WebApp/Properties/launchSettings.json | head -n 1)
+mkdir -p AspireHost/Properties
+cat > AspireHost/AspireHost.csproj <<XML
+<Project Sdk="Aspire.AppHost.Sdk/13.6.4">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <NoWarn>\$(NoWarn);ASPIRE010</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Aspire.Hosting.AppHost" Version="13.6.5" />
+    <PackageReference Include="Polly.Core" Version="8.8.0" />
+    <PackageReference Include="Nerdbank.MessagePack" Version="1.3.88" />
+    <PackageReference Include="Linode.AspNetCore.Authentication.Aspire.Hosting" Version="$version" />
+    <ProjectReference Include="../WebApp/WebApp.csproj" />
+  </ItemGroup>
+</Project>
+XML
+cat > AspireHost/Properties/launchSettings.json <<'JSON'
+{ "profiles": { "http": { "commandName": "Project", "applicationUrl": "http://localhost:15190", "environmentVariables": {
+  "ASPNETCORE_ENVIRONMENT": "Development", "DOTNET_ENVIRONMENT": "Development",
+  "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL": "http://localhost:19190", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL": "http://localhost:20190",
+  "ASPIRE_ALLOW_UNSECURED_TRANSPORT": "true", "DOTNET_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS": "true" } } } }
+JSON
+{ echo 'var builder = DistributedApplication.CreateBuilder(args);'; snippet "$root/src/Linode.AspNetCore.Authentication.Aspire.Hosting/PACKAGE.md" aspire-app-host; echo 'builder.Build().Run();'; } > AspireHost/AppHost.cs
+dotnet build AspireHost --nologo -v q > "$work/aspire-build.log" 2>&1 || { tail -n 30 "$work/aspire-build.log"; exit 1; }
+(cd AspireHost && exec timeout 600 dotnet run --no-build > "$work/aspire-run.log" 2>&1) &
+apphost=$!
+stop_apphost() { kill -TERM "$apphost" 2>/dev/null || true; pkill -TERM -f "$work/AspireHost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; }
+for _ in $(seq 1 240); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$web_port/")" = 302 ] && break
+  sleep 0.5
+done
+# The sign-in a browser does: the app's challenge, the emulator's consent page (its hidden fields, a user, the scope),
+# the callback, the app's page. curl keeps the cookies; loopback origins get Secure cookies over http, as browsers do.
+jar="$work/cookies.txt"
+authorize=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "http://localhost:$web_port/signin")
+consent=$(curl -s -c "$jar" -b "$jar" "$authorize")
+fields=()
+while read -r name value; do
+  fields+=(--data-urlencode "$name=$(python3 -c 'import html, sys; print(html.unescape(sys.argv[1]))' "$value")")
+done < <(grep -oE '<input type="hidden" name="[a-z_]+" value="[^"]*"' <<<"$consent" | sed -E 's/.*name="([a-z_]+)" value="([^"]*)"/\1 \2/')
+callback=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "${fields[@]}" --data-urlencode user=exampleUser \
+  --data-urlencode granted=linodes:read_only --data-urlencode decision=approve "${authorize%%\?*}")
+page=$(curl -s -c "$jar" -b "$jar" -L "$callback")
+stop_apphost
+if [ "$page" != "Hello exampleUser" ]; then
+  echo "newcomer: the Aspire app host's sign-in ended with '$page' (authorize: ${authorize%%\?*}, callback: ${callback%%\?*})" >&2
+  tail -n 40 "$work/aspire-run.log" >&2
+  exit 1
+fi
+grep -q 'client_id=web' <<<"$authorize" || { echo "newcomer: the emulator resource did not give WebApp a client of its own" >&2; exit 1; }
+
+echo "newcomer: 4 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"
