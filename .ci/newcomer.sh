@@ -59,6 +59,32 @@ for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackE
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
 done
 
+# The sign-in a browser does at app $1: the app's challenge, the emulator's consent page (its hidden fields, a user, the
+# scope), the callback, the app's page (in $page; the authorize and callback URLs in $authorize and $callback). curl keeps
+# the cookies; loopback origins get Secure cookies over http, as browsers do.
+curl_sign_in() {
+  local jar fields consent name value
+  jar=$(mktemp -p "$work")
+  authorize=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$1/signin")
+  consent=$(curl -s -c "$jar" -b "$jar" "$authorize")
+  fields=()
+  while read -r name value; do
+    fields+=(--data-urlencode "$name=$(python3 -c 'import html, sys; print(html.unescape(sys.argv[1]))' "$value")")
+  done < <(grep -oE '<input type="hidden" name="[a-z_]+" value="[^"]*"' <<<"$consent" | sed -E 's/.*name="([a-z_]+)" value="([^"]*)"/\1 \2/')
+  callback=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "${fields[@]}" --data-urlencode user=exampleUser \
+    --data-urlencode granted=linodes:read_only --data-urlencode decision=approve "${authorize%%\?*}")
+  page=$(curl -s -c "$jar" -b "$jar" -L "$callback")
+}
+
+# Waits (up to 2 minutes) until $1 answers with status $2.
+wait_for_status() {
+  for _ in $(seq 1 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "$2" ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
 # A test project for app $1: xunit v3, the test host, the Testing package from the feed, a reference to the app.
 test_project() {
   dotnet new classlib -o "$1.Tests" --framework net10.0 > /dev/null
@@ -117,6 +143,25 @@ CS
 
 timeout 600 dotnet test NewApp.Tests --nologo 2>&1 | tee "$work/test.log" | tail -n 5
 grep -q "Passed!  - Failed:     0, Passed:     2" "$work/test.log"
+
+# Step 0 of the quick start as PACKAGE.md gives it, in the app's folder: the emulator tool (from the feed, through
+# nuget.config) runs `dotnet run` with the settings in its environment; a sign-in through its consent page reaches "/".
+step0=$(sed -n 's/^dotnet tool exec \(.*\) --yes -- --run dotnet run$/\1/p' "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md")
+[ "$step0" = Linode.AspNetCore.Authentication.EmulatorTool ] || { echo "newcomer: PACKAGE.md has no step 0 command" >&2; exit 1; }
+app_port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' NewApp/Properties/launchSettings.json | head -n 1)
+app_port=${app_port:-$(sed -n 's|.*"applicationUrl": "https://localhost:[0-9]*;http://localhost:\([0-9]*\)".*|\1|p' NewApp/Properties/launchSettings.json | head -n 1)}
+(cd NewApp && exec timeout 600 dotnet tool exec "$step0@$version" --yes -- --run dotnet run > "$work/step0.log" 2>&1) &
+step0_pid=$!
+wait_for_status "http://localhost:$app_port/" 302 || true
+curl_sign_in "http://localhost:$app_port"
+# The tool runs from NuGet's packages folder; SIGTERM stops it, and it stops the app it ran.
+pkill -TERM -f "linode.aspnetcore.authentication.emulatortool/$version/" 2>/dev/null || true
+wait "$step0_pid" 2>/dev/null || true
+if [ "$page" != "Hello exampleUser" ]; then
+  echo "newcomer: step 0 (the app run by the emulator tool) ended with '$page'" >&2
+  tail -n 40 "$work/step0.log" >&2
+  exit 1
+fi
 
 # A Blazor Web App from `dotnet new blazor --interactivity Server`: the PACKAGE.md Blazor registration right after the
 # builder line (its typed client from the README's API snippet), an [Authorize] page, and a sign-in through the emulator
@@ -213,22 +258,8 @@ dotnet build AspireHost --nologo -v q > "$work/aspire-build.log" 2>&1 || { tail 
 (cd AspireHost && exec timeout 600 dotnet run --no-build > "$work/aspire-run.log" 2>&1) &
 apphost=$!
 stop_apphost() { kill -TERM "$apphost" 2>/dev/null || true; pkill -TERM -f "$work/AspireHost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; }
-for _ in $(seq 1 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$web_port/")" = 302 ] && break
-  sleep 0.5
-done
-# The sign-in a browser does: the app's challenge, the emulator's consent page (its hidden fields, a user, the scope),
-# the callback, the app's page. curl keeps the cookies; loopback origins get Secure cookies over http, as browsers do.
-jar="$work/cookies.txt"
-authorize=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "http://localhost:$web_port/signin")
-consent=$(curl -s -c "$jar" -b "$jar" "$authorize")
-fields=()
-while read -r name value; do
-  fields+=(--data-urlencode "$name=$(python3 -c 'import html, sys; print(html.unescape(sys.argv[1]))' "$value")")
-done < <(grep -oE '<input type="hidden" name="[a-z_]+" value="[^"]*"' <<<"$consent" | sed -E 's/.*name="([a-z_]+)" value="([^"]*)"/\1 \2/')
-callback=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "${fields[@]}" --data-urlencode user=exampleUser \
-  --data-urlencode granted=linodes:read_only --data-urlencode decision=approve "${authorize%%\?*}")
-page=$(curl -s -c "$jar" -b "$jar" -L "$callback")
+wait_for_status "http://localhost:$web_port/" 302 || true
+curl_sign_in "http://localhost:$web_port"
 stop_apphost
 if [ "$page" != "Hello exampleUser" ]; then
   echo "newcomer: the Aspire app host's sign-in ended with '$page' (authorize: ${authorize%%\?*}, callback: ${callback%%\?*})" >&2
@@ -237,4 +268,4 @@ if [ "$page" != "Hello exampleUser" ]; then
 fi
 grep -q 'client_id=web' <<<"$authorize" || { echo "newcomer: the emulator resource did not give WebApp a client of its own" >&2; exit 1; }
 
-echo "newcomer: 4 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"
+echo "newcomer: 5 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; step 0: the app run by linode-emulator --run, signed in; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"

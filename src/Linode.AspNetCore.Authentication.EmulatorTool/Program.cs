@@ -11,20 +11,27 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-if (ToolArguments.WantsHelp(args))
+var (toolArgs, command) = ToolArguments.SplitCommand(args);
+if (ToolArguments.WantsHelp(toolArgs))
 {
     Console.Out.WriteLine(ToolArguments.Help);
     return 0;
 }
 
-if (ToolArguments.FindUnknown(args) is { } unknown)
+if (command.Length == 0 && args.Contains("--run"))
+{
+    Console.Error.WriteLine("linode-emulator: --run needs a command, e.g. --run dotnet run.");
+    return 2;
+}
+
+if (ToolArguments.FindUnknown(toolArgs) is { } unknown)
 {
     Console.Error.WriteLine($"linode-emulator: unknown option '{unknown}'. Run linode-emulator --help.");
     return 2;
 }
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, ToolArguments.Switches.ToDictionary());
+builder.Configuration.AddCommandLine(toolArgs, ToolArguments.Switches.ToDictionary());
 var emulator = new LinodeEmulator();
 ToolSettings settings;
 try
@@ -32,7 +39,7 @@ try
     if (builder.Configuration[ToolSettings.Section + ":ConfigFile"] is { Length: > 0 } file)
     {
         // The file's settings, then the command line again, so a switch beats the file.
-        builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false).AddCommandLine(args, ToolArguments.Switches.ToDictionary());
+        builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false).AddCommandLine(toolArgs, ToolArguments.Switches.ToDictionary());
     }
 
     settings = ToolSettings.Read(builder.Configuration, emulator.Options);
@@ -70,10 +77,18 @@ catch (IOException error)
 
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 Console.Out.WriteLine(SettingsPrinter.Describe(address, emulator.Options, settings.Scheme));
+var exitCode = 0;
+if (command.Length > 0)
+{
+    var client = emulator.Options.Clients[0];
+    exitCode = await CommandRunner.RunAsync(command, LinodeEmulatorConfiguration.ForAddress(address, client.ClientId, client.ClientSecret, settings.Scheme), app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+    await app.StopAsync().ConfigureAwait(false);
+}
+
 await app.WaitForShutdownAsync().ConfigureAwait(false);
 await emulator.DisposeAsync().ConfigureAwait(false);
 Console.Out.WriteLine("linode-emulator: stopped.");
-return 0;
+return exitCode;
 
 /// <summary>The tool's entry point (top-level statements above); not an API.</summary>
 internal sealed partial class Program;

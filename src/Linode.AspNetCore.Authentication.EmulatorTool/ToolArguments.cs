@@ -20,6 +20,14 @@ internal static class ToolArguments
         ["--config"] = ToolSettings.Section + ":ConfigFile",
     };
 
+    /// <summary>Splits off <c>--run &lt;command&gt; [args...]</c>: everything after <c>--run</c> is the command to run with
+    /// the emulator's settings in its environment.</summary>
+    public static (string[] ToolArgs, string[] Command) SplitCommand(string[] args)
+    {
+        var run = Array.IndexOf(args, "--run");
+        return run < 0 ? (args, []) : (args[..run], args[(run + 1)..]);
+    }
+
     /// <summary>Whether the user asked for help.</summary>
     public static bool WantsHelp(IEnumerable<string> args) => args.Any(arg => arg is "--help" or "-h" or "-?" or "/?");
 
@@ -59,6 +67,9 @@ internal static class ToolArguments
           --redirect-uri <uri>       Its registered callback (default http://localhost/signin-linode: any loopback port).
           --scheme <name>            The authentication scheme named in the printed settings (default Linode).
           --config <file.json>       Read settings from a JSON file (clients, users, everything below).
+          --run <command> [args]     Run a command (your app: --run dotnet run) with the settings in its environment
+                                     and ASPNETCORE_ENVIRONMENT=Development unless set; stop when it exits, with its
+                                     exit code. Everything after --run belongs to the command.
           --LinodeEmulator:<key> <value>   Any setting by its configuration key.
           -h, --help                 Show this help.
 

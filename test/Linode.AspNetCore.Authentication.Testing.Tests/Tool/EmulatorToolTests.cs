@@ -37,6 +37,7 @@ public sealed class EmulatorToolTests
     [InlineData(new[] { "--client-id", "web", "--client-secret", "s", "--redirect-uri", "/signin-linode" }, "'LinodeEmulator:Clients:0:RedirectUri' must be an absolute http(s) URL")]
     [InlineData(new[] { "--LinodeEmulator:Users:0:Email", "a@example.com" }, "'LinodeEmulator:Users:0:Username' is required")]
     [InlineData(new[] { "--config", "/nonexistent/emulator.json" }, "/nonexistent/emulator.json")]
+    [InlineData(new[] { "--port", "0", "--run" }, "--run needs a command, e.g. --run dotnet run.")]
     public async Task A_setting_it_cannot_use_is_named_and_it_exits_2_without_listening(string[] arguments, string message)
     {
         await using var tool = await EmulatorToolProcess.RunAsync(arguments);
@@ -156,6 +157,29 @@ public sealed class EmulatorToolTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Run_starts_the_command_with_the_settings_in_its_environment_and_exits_with_its_code()
+    {
+        // The command stands for `dotnet run` of an app: it reads the settings an app reads, then exits 7.
+        await using var tool = await EmulatorToolProcess.RunAsync(
+            "--port", "0", "--scheme", "Work", "--run", "sh", "-c",
+            "echo \"child: $Authentication__Schemes__Work__ClientId $ASPNETCORE_ENVIRONMENT $Authentication__Schemes__Work__TokenEndpoint $LinodeApi__BaseAddress\"; exit 7");
+
+        Assert.Equal(7, tool.ExitCode);
+        Assert.Contains($"child: {LinodeEmulatorClient.DefaultClientId} Development {tool.Address}oauth/token {tool.Address}v4/", tool.Output, StringComparison.Ordinal);
+        Assert.EndsWith("linode-emulator: stopped." + Environment.NewLine, tool.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_with_a_command_that_does_not_exist_says_so_and_exits_127()
+    {
+        await using var tool = await EmulatorToolProcess.RunAsync("--port", "0", "--run", "no-such-command-here", "--flag");
+
+        Assert.Equal(127, tool.ExitCode);
+        Assert.Contains("linode-emulator: cannot run 'no-such-command-here'", tool.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", tool.Errors, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> PostTokenAsync(HttpClient http, IReadOnlyDictionary<string, string> settings, Dictionary<string, string> form, CancellationToken cancel)
