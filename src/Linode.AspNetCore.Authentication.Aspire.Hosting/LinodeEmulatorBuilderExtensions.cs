@@ -21,7 +21,7 @@ public static class LinodeEmulatorBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var launch = new LinodeEmulatorLaunch();
-        var emulator = new LinodeEmulatorResource(name);
+        var emulator = new LinodeEmulatorResource(name, builder.AppHostDirectory);
         return builder.AddResource(emulator)
             .WithAnnotation(launch)
             .WithHttpEndpoint(port: port, name: LinodeEmulatorResource.HttpEndpointName)

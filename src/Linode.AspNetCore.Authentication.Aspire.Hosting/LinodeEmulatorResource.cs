@@ -13,8 +13,10 @@ public sealed class LinodeEmulatorResource : ExecutableResource, ILinodeResource
 
     /// <summary>Creates the resource; <c>AddLinodeEmulator</c> sets how it runs.</summary>
     /// <param name="name">The resource name.</param>
-    public LinodeEmulatorResource(string name)
-        : base(name, "dotnet", Environment.CurrentDirectory)
+    /// <param name="workingDirectory">Where <c>dotnet</c> runs: the app host's folder, so <c>dotnet tool exec</c> reads the
+    /// NuGet configuration the app host's build reads.</param>
+    public LinodeEmulatorResource(string name, string workingDirectory)
+        : base(name, "dotnet", workingDirectory)
     {
     }
 

@@ -15,7 +15,7 @@ public sealed class AppModelTests
 
         var args = await ArgumentsAsync(linode.Resource);
 
-        Assert.Equal("dotnet", linode.Resource.Command);
+        Assert.Equal(("dotnet", builder.AppHostDirectory), (linode.Resource.Command, linode.Resource.WorkingDirectory));
         Assert.Equal(["tool", "exec", "Linode.AspNetCore.Authentication.EmulatorTool@0.1.0", "--yes", "--", "--port"], args[..^1]);
         var port = Assert.IsType<EndpointReferenceExpression>(args[^1]);
         Assert.Equal((EndpointProperty.TargetPort, "http"), (port.Property, port.Endpoint.EndpointName));
