@@ -122,13 +122,26 @@ test_project NewApp
         await using var server = await LinodeEmulatorServer.StartAsync(new LinodeEmulator(), cancellationToken: cancel);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseLinodeEmulator(server));
         using var browser = new LinodeTestBrowser(factory.Server.CreateHandler(), factory.Server.BaseAddress, server);
+        string html;
         using (var signedIn = await browser.SignInWithLinodeAsync("/signin", cancellationToken: cancel))
         {
-            Assert.Equal("Hello exampleUser", await signedIn.Content.ReadAsStringAsync(cancel));
+            html = await signedIn.Content.ReadAsStringAsync(cancel);
+            Assert.Contains("<p>Hello exampleUser</p>", html);
         }
 
-        // One request, not followed: the quick start redirects home, which would start a new sign-in.
-        using (var signedOut = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) }, cancel))
+        // A sign-out without the page's anti-forgery token (another site's form) is refused, and changes nothing.
+        using (var forged = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) }, cancel))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.True(server.Emulator.IsAccessTokenActive(server.Emulator.Tokens.Single().AccessToken));
+
+        // The page's own form. One request, not followed: the quick start redirects home, which would start a new sign-in.
+        var field = System.Text.RegularExpressions.Regex.Match(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        Assert.True(field.Success);
+        var form = new FormUrlEncodedContent([KeyValuePair.Create(field.Groups[1].Value, System.Net.WebUtility.HtmlDecode(field.Groups[2].Value))]);
+        using (var signedOut = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = form }, cancel))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
         }
@@ -157,7 +170,7 @@ curl_sign_in "http://localhost:$app_port"
 # The tool runs from NuGet's packages folder; SIGTERM stops it, and it stops the app it ran.
 pkill -TERM -f "linode.aspnetcore.authentication.emulatortool/$version/" 2>/dev/null || true
 wait "$step0_pid" 2>/dev/null || true
-if [ "$page" != "Hello exampleUser" ]; then
+if ! grep -qF '<p>Hello exampleUser</p>' <<<"$page"; then
   echo "newcomer: step 0 (the app run by the emulator tool) ended with '$page'" >&2
   tail -n 40 "$work/step0.log" >&2
   exit 1
@@ -261,11 +274,11 @@ stop_apphost() { kill -TERM "$apphost" 2>/dev/null || true; pkill -TERM -f "$wor
 wait_for_status "http://localhost:$web_port/" 302 || true
 curl_sign_in "http://localhost:$web_port"
 stop_apphost
-if [ "$page" != "Hello exampleUser" ]; then
+if ! grep -qF '<p>Hello exampleUser</p>' <<<"$page"; then
   echo "newcomer: the Aspire app host's sign-in ended with '$page' (authorize: ${authorize%%\?*}, callback: ${callback%%\?*})" >&2
   tail -n 40 "$work/aspire-run.log" >&2
   exit 1
 fi
 grep -q 'client_id=web' <<<"$authorize" || { echo "newcomer: the emulator resource did not give WebApp a client of its own" >&2; exit 1; }
 
-echo "newcomer: 5 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, sign out with revocation; step 0: the app run by linode-emulator --run, signed in; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"
+echo "newcomer: 5 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, a forged sign-out refused, the form's sign-out revokes; step 0: the app run by linode-emulator --run, signed in; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"
