@@ -15,8 +15,17 @@ version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.p
 # hand this test the package an earlier run packed from older sources.
 version="$version-newcomer.$(date +%Y%m%d%H%M%S)"
 
-# The C# block that follows '<!-- snippet: NAME -->' in a Markdown file.
-snippet() { awk -v name="$2" '$0 == "<!-- snippet: " name " -->" {found=1; next} found && /^```csharp/ {inside=1; next} inside && /^```/ {exit} inside {print}' "$1"; }
+# The C# block that follows '<!-- snippet: NAME -->' in a Markdown file (indented inside a list item, or not).
+snippet() {
+  awk -v name="$2" '{line = $0; sub(/^ +/, "", line)}
+    line == "<!-- snippet: " name " -->" {found = 1; next}
+    found && !inside && line ~ /^```csharp/ {inside = 1; indent = index($0, "`") - 1; next}
+    inside && line ~ /^```/ {exit}
+    inside {print substr($0, indent + 1)}' "$1"
+}
+
+# The Markdown of $1 outside fenced code blocks and inline code spans: where nuget.org would meet raw HTML.
+prose() { awk '{line = $0; sub(/^ +/, "", line)} line ~ /^```/ {fenced = !fenced; next} !fenced {gsub(/`[^`]*`/, ""); print}' <<<"$1"; }
 
 dotnet pack "$root/src/Linode.AspNetCore.Authentication" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
@@ -38,9 +47,18 @@ for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Test
   for expected in README.md icon.png "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
     grep -qxF "$expected" <<<"$files" || { echo "newcomer: $id.nupkg lacks $expected" >&2; exit 1; }
   done
+  # nuget.org renders READMEs with raw HTML off: none may be packed (the snippet markers are stripped when packing).
+  html=$(prose "$(unzip -p "$nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
+  [ -z "$html" ] || { echo "newcomer: $id's packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
   # Captured first, never piped into `grep -q`: under pipefail, grep's early exit can kill unzip with SIGPIPE (exit 141).
   symbols=$(unzip -Z1 "$work/feed/$id.$version.snupkg")
   grep -qxF "lib/net10.0/$id.pdb" <<<"$symbols" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
+  # A CI pack is deterministic (ContinuousIntegrationBuild): the PDB names sources by /_/, never by the clone's folder
+  # (CI clones into a mktemp folder, whose name is unique; a PDB stores a path's parts apart, so the name is searched).
+  if [ "${CI:-}" = true ]; then
+    clone_paths=$(unzip -p "$work/feed/$id.$version.snupkg" "lib/net10.0/$id.pdb" | grep -aoE '[[:print:]]{4,}' | grep -cF "$(basename "$root")" || true)
+    [ "$clone_paths" = 0 ] || { echo "newcomer: $id's PDB names the clone's folder $root" >&2; exit 1; }
+  fi
 done
 testing_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.Testing.$version.nupkg" Linode.AspNetCore.Authentication.Testing.nuspec)
 grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" || { echo "newcomer: the Testing package lacks its TestHost dependency" >&2; exit 1; }
@@ -54,6 +72,8 @@ tool_files=$(unzip -Z1 "$tool_nupkg")
 grep -qF '<packageType name="DotnetTool"' <<<"$tool_nuspec" || { echo "newcomer: the emulator tool package is not a .NET tool" >&2; exit 1; }
 grep -qF 'Command Name="linode-emulator"' <<<"$(unzip -p "$tool_nupkg" tools/net10.0/any/DotnetToolSettings.xml)" || { echo "newcomer: the tool's command is not linode-emulator" >&2; exit 1; }
 grep -qxF README.md <<<"$tool_files" || { echo "newcomer: the tool package has no README" >&2; exit 1; }
+html=$(prose "$(unzip -p "$tool_nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
+[ -z "$html" ] || { echo "newcomer: the tool's packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
 redis_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.StackExchangeRedis.$version.nupkg" Linode.AspNetCore.Authentication.StackExchangeRedis.nuspec)
 for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackExchange.Redis Microsoft.AspNetCore.DataProtection.StackExchangeRedis Microsoft.Extensions.Caching.StackExchangeRedis; do
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
