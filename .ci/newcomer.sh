@@ -105,11 +105,16 @@ wait_for_status() {
   return 1
 }
 
-# A test project for app $1: xunit v3, the test host, the Testing package from the feed, a reference to the app.
+# A test project for app $1, as the Testing package's page says: a classlib with the packages its csproj lines name (the
+# Testing package at this run's version, from the feed) and a reference to the app.
 test_project() {
   dotnet new classlib -o "$1.Tests" --framework net10.0 > /dev/null
   rm "$1.Tests/Class1.cs"
-  for package in xunit.v3.mtp-off@4.0.2 Microsoft.NET.Test.Sdk@18.11.0 xunit.runner.visualstudio@4.0.1 Microsoft.AspNetCore.Mvc.Testing@10.0.15 "Linode.AspNetCore.Authentication.Testing@$version"; do
+  local packages package
+  packages=$(sed -n 's|^  <PackageReference Include="\([^"]*\)" Version="\([^"]*\)" />$|\1@\2|p' "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md")
+  [ "$(wc -l <<<"$packages")" = 5 ] || { echo "newcomer: the Testing page's csproj lines are not the five packages expected" >&2; exit 1; }
+  for package in $packages; do
+    [ "${package%@*}" != Linode.AspNetCore.Authentication.Testing ] || package="Linode.AspNetCore.Authentication.Testing@$version"
     dotnet add "$1.Tests" package "${package%@*}" --version "${package#*@}" > /dev/null
   done
   dotnet add "$1.Tests" reference "$1/$1.csproj" > /dev/null
@@ -126,13 +131,13 @@ dotnet add NewApp package Linode.AspNetCore.Authentication --version "$version" 
 { sed -n 's/^   using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md"; snippet "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md" quick-start; } > NewApp/Program.cs
 
 test_project NewApp
-# The app's own page is "/" (the Testing page's test signs in at "/account" of the repository's sample).
+# The Testing page's test as it is (it signs in at /signin, which the quick-start app serves too).
 {
   sed -n 's/^using \(.*\);$/using \1;/p' "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md"
   echo 'namespace NewApp.Tests;'
   echo 'public sealed class SignInTests'
   echo '{'
-  snippet "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md" testing-quick-start | sed 's|SignInWithLinodeAsync("/account"|SignInWithLinodeAsync("/"|'
+  snippet "$root/src/Linode.AspNetCore.Authentication.Testing/PACKAGE.md" testing-quick-start
   # And the quick start's sign-out: the session ends and the token is revoked at the emulator.
   cat <<'CS'
     [Fact]

@@ -1,5 +1,5 @@
 // The test the Testing package's PACKAGE.md shows, run against the sample's Program (as a user's test runs against
-// theirs). PackageSnippetTests checks that the Markdown block equals the region below.
+// theirs; both apps serve /signin, and show the signed-in user's name). PackageSnippetTests checks that the Markdown block equals the region below.
 using Linode.AspNetCore.Authentication.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,7 +18,7 @@ public sealed class TestingPackageQuickStart
             .WithWebHostBuilder(builder => builder.UseLinodeEmulator(server));
         using var browser = new LinodeTestBrowser(factory.Server.CreateHandler(), factory.Server.BaseAddress, server);
 
-        using var page = await browser.SignInWithLinodeAsync("/account", username: "exampleUser", cancellationToken: cancel);
+        using var page = await browser.SignInWithLinodeAsync("/signin", username: "exampleUser", cancellationToken: cancel);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("exampleUser", await page.Content.ReadAsStringAsync(cancel));
