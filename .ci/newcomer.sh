@@ -65,6 +65,14 @@ grep -qF 'dependency id="Microsoft.AspNetCore.TestHost"' <<<"$testing_nuspec" ||
 if grep -qF 'dependency id="Linode.AspNetCore.Authentication"' <<<"$testing_nuspec"; then
   echo "newcomer: the emulator package must not depend on the handler package" >&2; exit 1
 fi
+# Links from a package page into the repository become absolute once the repository is known (the pack takes it from
+# git's http(s) origin; a clone of a local folder has none, so it is given here).
+dotnet pack "$root/src/Linode.AspNetCore.Authentication.StackExchangeRedis" -c Release -o "$work/linked" -p:Version="$version" \
+  -p:PackageProjectUrl=https://github.com/example/linode-aspnetcore --nologo -v q
+linked=$(unzip -p "$work/linked/Linode.AspNetCore.Authentication.StackExchangeRedis.$version.nupkg" README.md)
+grep -qF '](https://github.com/example/linode-aspnetcore/blob/HEAD/README.md#running-more-than-one-instance)' <<<"$linked" \
+  || { echo "newcomer: the Redis package's link to the README's scale-out section is not absolute" >&2; exit 1; }
+
 # The tool package: a .NET tool named linode-emulator, with its README; it runs with `dotnet tool exec` from the feed.
 tool_nupkg="$work/feed/Linode.AspNetCore.Authentication.EmulatorTool.$version.nupkg"
 tool_nuspec=$(unzip -p "$tool_nupkg" Linode.AspNetCore.Authentication.EmulatorTool.nuspec)
