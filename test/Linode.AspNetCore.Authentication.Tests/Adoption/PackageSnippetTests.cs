@@ -40,7 +40,7 @@ public sealed partial class PackageSnippetTests
         var props = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
 
         Assert.Contains("<None Include=\"$(BaseIntermediateOutputPath)package/README.md\" Pack=\"true\" PackagePath=\"README.md\" Visible=\"false\" />", props, StringComparison.Ordinal);
-        Assert.Contains("<LinodeStripSnippetMarkers Source=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Destination=\"$(BaseIntermediateOutputPath)package/README.md\" />", props, StringComparison.Ordinal);
+        Assert.Contains("<LinodeStripSnippetMarkers Source=\"$(MSBuildProjectDirectory)/PACKAGE.md\" Destination=\"$(BaseIntermediateOutputPath)package/README.md\" RepositoryUrl=\"$(PackageProjectUrl)\" />", props, StringComparison.Ordinal);
         Assert.Equal(5, PackagePages.Count);
     }
 
