@@ -75,12 +75,19 @@ internal sealed class LinodeSessionEvents : IPostConfigureOptions<CookieAuthenti
             await appValidatePrincipal(context).ConfigureAwait(false);
         };
 
-        // A user forbidden for missing Linode scopes lands on the access-denied page with those scopes named.
+        // A user forbidden for missing Linode scopes lands on the access-denied page with those scopes named; an app that
+        // has no such page (and no redirect of its own) answers 403 naming them instead of redirecting to a 404.
         var appRedirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+        var platformRedirect = appRedirectToAccessDenied.Equals(new CookieAuthenticationEvents().OnRedirectToAccessDenied);
         options.Events.OnRedirectToAccessDenied = context =>
         {
             if (LinodeMissingScopes.Of(context.HttpContext, context.Properties) is { } missing)
             {
+                if (platformRedirect && !LinodeAccessDeniedPage.Exists(context.HttpContext, context.Options.AccessDeniedPath))
+                {
+                    return LinodeAccessDeniedPage.WriteForbiddenAsync(context.HttpContext, missing);
+                }
+
                 context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "missing_scopes", missing);
             }
 
