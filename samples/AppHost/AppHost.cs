@@ -16,7 +16,6 @@ builder.AddProject<Projects.WebSample>("web")
     .WithReplicas(builder.Configuration.GetValue("Replicas", 3))
     .WithReference(linode)
     .WithEnvironment("ConnectionStrings__Redis", redis.ConnectionString)
-    .WithEnvironment("LinodeEmulator__RecordRequests", "false")
     .WaitFor(redis.Resource);
 
 builder.Build().Run();

@@ -55,9 +55,9 @@ builder.Services.AddLinodeBlazor(options => options.RevalidationInterval = build
 builder.Services.AddLinodeStepUpConsent();
 builder.Services.AddAuthorization(options => options.AddPolicy("manage-linodes", policy => policy.RequireLinodeScope(LinodeScopes.Linodes.ReadWrite)));
 
-var apiBaseAddress = embeddedEmulator?.Server.Endpoints.Api ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress;
+// The API root is configuration's LinodeApi:BaseAddress (the embedded emulator sets it), else Linode's.
 builder.Services.AddHttpClient<LinodeInstancesClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
-    .AddLinodeUserAccessToken(options => options.BaseAddress = apiBaseAddress);
+    .AddLinodeUserAccessToken();
 
 var app = builder.Build();
 

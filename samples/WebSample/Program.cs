@@ -55,11 +55,12 @@ builder.Services
 // Pages marked [LinodeScope(..., StepUp = true)] ask Linode for a missing scope instead of refusing at once.
 builder.Services.AddLinodeStepUpConsent();
 
-// Calls to the Linode API as the signed-in user (the emulator's API when it is embedded).
-var apiBaseAddress = embeddedEmulator?.Server.Endpoints.Api ?? builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress;
+// Calls to the Linode API as the signed-in user: the API root is configuration's LinodeApi:BaseAddress (the embedded
+// emulator sets it, as do the linode-emulator tool and the Aspire app host), else Linode's.
+var apiBaseAddress = builder.Configuration.GetValue<Uri>("LinodeApi:BaseAddress") ?? LinodeApiClientOptions.DefaultBaseAddress;
 var apiTimeout = builder.Configuration.GetValue("LinodeApi:Timeout", TimeSpan.FromSeconds(15));
 builder.Services.AddHttpClient<WebSample.Services.LinodeInstancesClient>(client => client.Timeout = apiTimeout)
-    .AddLinodeUserAccessToken(options => options.BaseAddress = apiBaseAddress);
+    .AddLinodeUserAccessToken();
 
 // Linode's public catalogue (plans, regions, StackScripts): the same API, no user token.
 builder.Services.AddHttpClient<WebSample.Services.LinodeCatalogClient>(client =>

@@ -31,7 +31,8 @@ if (ToolArguments.FindUnknown(toolArgs) is { } unknown)
 }
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(toolArgs, ToolArguments.Switches.ToDictionary());
+var switches = ToolArguments.Switches.ToDictionary();
+builder.Configuration.AddCommandLine(toolArgs, switches);
 var emulator = new LinodeEmulator();
 ToolSettings settings;
 try
@@ -39,7 +40,7 @@ try
     if (builder.Configuration[ToolSettings.Section + ":ConfigFile"] is { Length: > 0 } file)
     {
         // The file's settings, then the command line again, so a switch beats the file.
-        builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false).AddCommandLine(toolArgs, ToolArguments.Switches.ToDictionary());
+        builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false).AddCommandLine(toolArgs, switches);
     }
 
     settings = ToolSettings.Read(builder.Configuration, emulator.Options);
