@@ -53,11 +53,16 @@ for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Test
   # Captured first, never piped into `grep -q`: under pipefail, grep's early exit can kill unzip with SIGPIPE (exit 141).
   symbols=$(unzip -Z1 "$work/feed/$id.$version.snupkg")
   grep -qxF "lib/net10.0/$id.pdb" <<<"$symbols" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
-  # A CI pack is deterministic (ContinuousIntegrationBuild): the PDB names sources by /_/, never by the clone's folder
-  # (CI clones into a mktemp folder, whose name is unique; a PDB stores a path's parts apart, so the name is searched).
+  # A CI pack is deterministic (ContinuousIntegrationBuild): every path the PDB and the DLL's debug entry record starts
+  # with /_/ (SourceLink's root), never with the clone's folder; read with System.Reflection.Metadata (.ci/pdb-paths.cs).
   if [ "${CI:-}" = true ]; then
-    clone_paths=$(unzip -p "$work/feed/$id.$version.snupkg" "lib/net10.0/$id.pdb" | grep -aoE '[[:print:]]{4,}' | grep -cF "$(basename "$root")" || true)
-    [ "$clone_paths" = 0 ] || { echo "newcomer: $id's PDB names the clone's folder $root" >&2; exit 1; }
+    mkdir -p "$work/pdb/$id"
+    unzip -q -o "$work/feed/$id.$version.snupkg" "lib/net10.0/$id.pdb" -d "$work/pdb/$id"
+    unzip -q -o "$nupkg" "lib/net10.0/$id.dll" -d "$work/pdb/$id"
+    recorded=$(dotnet run "$root/.ci/pdb-paths.cs" -- "$work/pdb/$id/lib/net10.0/$id.dll" "$work/pdb/$id/lib/net10.0/$id.pdb")
+    [ -n "$recorded" ] || { echo "newcomer: no path read from $id's PDB" >&2; exit 1; }
+    local_paths=$(grep -v '^/_/' <<<"$recorded" || true)
+    [ -z "$local_paths" ] || { echo "newcomer: $id's PDB names local paths:" >&2; echo "$local_paths" | head -5 >&2; exit 1; }
   fi
 done
 testing_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.Testing.$version.nupkg" Linode.AspNetCore.Authentication.Testing.nuspec)
