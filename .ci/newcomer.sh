@@ -32,6 +32,7 @@ dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.StackExchangeRedis" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.EmulatorTool" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Aspire.Hosting" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$root/src/Linode.AspNetCore.Authentication.Templates" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 
 # What the packages hold: metadata, README, icon, XML docs, symbols; the emulator never depends on the handler package.
 for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Testing Linode.AspNetCore.Authentication.StackExchangeRedis Linode.AspNetCore.Authentication.Aspire.Hosting; do
@@ -92,31 +93,7 @@ for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackE
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
 done
 
-# The sign-in a browser does at app $1: the app's challenge, the emulator's consent page (its hidden fields, a user, the
-# scope), the callback, the app's page (in $page; the authorize and callback URLs in $authorize and $callback). curl keeps
-# the cookies; loopback origins get Secure cookies over http, as browsers do.
-curl_sign_in() {
-  local jar fields consent name value
-  jar=$(mktemp -p "$work")
-  authorize=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$1/signin")
-  consent=$(curl -s -c "$jar" -b "$jar" "$authorize")
-  fields=()
-  while read -r name value; do
-    fields+=(--data-urlencode "$name=$(python3 -c 'import html, sys; print(html.unescape(sys.argv[1]))' "$value")")
-  done < <(grep -oE '<input type="hidden" name="[a-z_]+" value="[^"]*"' <<<"$consent" | sed -E 's/.*name="([a-z_]+)" value="([^"]*)"/\1 \2/')
-  callback=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "${fields[@]}" --data-urlencode user=exampleUser \
-    --data-urlencode granted=linodes:read_only --data-urlencode decision=approve "${authorize%%\?*}")
-  page=$(curl -s -c "$jar" -b "$jar" -L "$callback")
-}
-
-# Waits (up to 2 minutes) until $1 answers with status $2.
-wait_for_status() {
-  for _ in $(seq 1 240); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "$2" ] && return 0
-    sleep 0.5
-  done
-  return 1
-}
+. "$root/.ci/curl-browser.sh"
 
 # A test project for app $1, as the Testing package's page says: a classlib with the packages its csproj lines name (the
 # Testing package at this run's version, from the feed) and a reference to the app.
@@ -319,4 +296,57 @@ if ! grep -qF '<p>Hello exampleUser</p>' <<<"$page"; then
 fi
 grep -q 'client_id=web' <<<"$authorize" || { echo "newcomer: the emulator resource did not give WebApp a client of its own" >&2; exit 1; }
 
-echo "newcomer: 5 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, a forged sign-out refused, the form's sign-out revokes; step 0: the app run by linode-emulator --run, signed in; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in)"
+# The templates, from the packed template package (installed into a template hive of this run's own, so the machine's
+# list of templates is left alone): each generated solution's tests pass offline, and the app signs in with `dotnet run`
+# (the emulator, as no client id is configured) to its scope-protected page, which lists the user's Linodes. linode-blazor
+# is generated with --redis and --scopes, and runs on a redis-server; a Release build holds no emulator.
+templates_nupkg="$work/feed/Linode.AspNetCore.Authentication.Templates.$version.nupkg"
+templates_nuspec=$(unzip -p "$templates_nupkg" Linode.AspNetCore.Authentication.Templates.nuspec)
+for expected in '<packageType name="Template"' "<version>$version</version>" '<readme>README.md</readme>' '<releaseNotes>' '<icon>icon.png</icon>'; do
+  grep -qF "$expected" <<<"$templates_nuspec" || { echo "newcomer: the templates' nuspec lacks $expected" >&2; exit 1; }
+done
+html=$(prose "$(unzip -p "$templates_nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
+[ -z "$html" ] || { echo "newcomer: the templates' packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
+hive="$work/template-hive"
+dotnet new install "$templates_nupkg" --debug:custom-hive "$hive" > /dev/null
+dotnet new linode-web -o TemplateWeb --debug:custom-hive "$hive" > /dev/null
+dotnet new linode-blazor -o TemplateBlazor --redis --scopes "linodes:read_only,account:read_only" --debug:custom-hive "$hive" > /dev/null
+grep -qF '"Scope": "linodes:read_only,account:read_only"' TemplateBlazor/TemplateBlazor/appsettings.json \
+  || { echo "newcomer: linode-blazor --scopes did not reach appsettings.json" >&2; exit 1; }
+grep -qF 'AddLinodeRedis' TemplateBlazor/TemplateBlazor/Program.cs || { echo "newcomer: linode-blazor --redis registers no Redis" >&2; exit 1; }
+if grep -qF 'Redis' TemplateWeb/TemplateWeb/Program.cs TemplateWeb/TemplateWeb/TemplateWeb.csproj; then
+  echo "newcomer: linode-web without --redis mentions Redis" >&2; exit 1
+fi
+redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 &
+redis_pid=$!
+for app in TemplateWeb TemplateBlazor; do
+  timeout 600 dotnet test "$app" --nologo 2>&1 | tee "$work/$app-test.log" | tail -n 3
+  grep -q "Passed!  - Failed:     0, Passed:     4" "$work/$app-test.log" || { echo "newcomer: $app's generated tests did not all pass" >&2; exit 1; }
+
+  dotnet build "$app/$app" -c Release --nologo -v q > "$work/$app-release.log" 2>&1 || { tail -n 20 "$work/$app-release.log" >&2; exit 1; }
+  if [ -e "$app/$app/bin/Release/net10.0/Linode.AspNetCore.Authentication.Testing.dll" ]; then
+    echo "newcomer: $app's Release build holds the emulator" >&2; exit 1
+  fi
+
+  port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' "$app/$app/Properties/launchSettings.json" | head -n 1)
+  redis_setting=""
+  [ "$app" != TemplateBlazor ] || redis_setting="127.0.0.1:$redis_port"
+  (cd "$app/$app" && ConnectionStrings__Redis="$redis_setting" exec timeout 600 dotnet run > "$work/$app-run.log" 2>&1) &
+  run_pid=$!
+  wait_for_status "http://localhost:$port/" 200 || true
+  curl_sign_in "http://localhost:$port" "/Account/SignIn?returnUrl=%2Flinodes"
+  pkill -TERM -f "$work/$app/$app/bin/Debug" 2>/dev/null || true
+  wait "$run_pid" 2>/dev/null || true
+  if ! grep -qF '<span id="user-name">exampleUser</span>' <<<"$page" || ! grep -qF '<li>web-1 (us-east, ' <<<"$page"; then
+    echo "newcomer: $app under dotnet run did not sign in to its Linodes page (authorize: ${authorize%%\?*})" >&2
+    tail -n 40 "$work/$app-run.log" >&2
+    exit 1
+  fi
+  grep -qF 'signing in with the Linode emulator' "$work/$app-run.log" || { echo "newcomer: $app did not say it uses the emulator" >&2; exit 1; }
+done
+# The Blazor app kept its session in Redis.
+[ "$(redis-cli -p "$redis_port" --scan | wc -l)" -gt 0 ] || { echo "newcomer: TemplateBlazor stored nothing in Redis" >&2; exit 1; }
+redis-cli -p "$redis_port" shutdown nosave > /dev/null 2>&1 || kill "$redis_pid" 2>/dev/null || true
+
+echo "newcomer: 7 passed, 0 failed (dotnet new web + PACKAGE.md quick start: sign in through the emulator, a forged sign-out refused, the form's sign-out revokes; step 0: the app run by linode-emulator --run, signed in; dotnet new blazor + the PACKAGE.md Blazor registration: sign in to an [Authorize] page; an Aspire app host from the hosting package's page with the emulator tool from the feed: sign in; dotnet new linode-web and linode-blazor --redis from the packed templates: generated tests green, dotnet run signs in to the Linodes page)"
