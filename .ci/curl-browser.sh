@@ -1,5 +1,5 @@
-# A browser for the newcomer test and docs/template-first-sign-in.sh, in curl: sourced, never run. Needs $work (a folder
-# for cookie jars), curl and python3.
+# Helpers for the newcomer test and docs/template-first-sign-in.sh: a browser in curl, and the port an app is served on.
+# Sourced, never run. Needs $work (a folder for cookie jars), curl and python3.
 
 # The sign-in a browser does at app $1 from its sign-in link $2 (/signin by default): the app's challenge, the emulator's consent page (its hidden fields, a user, the
 # scope), the callback, the app's page (in $page; the authorize and callback URLs in $authorize and $callback). curl keeps
@@ -26,4 +26,12 @@ wait_for_status() {
     sleep 0.5
   done
   return 1
+}
+
+# The http port `dotnet run` serves an app on: its launch settings' first http://localhost address (an http-only
+# profile's, else the http half of an https profile's).
+http_port() {
+  local port
+  port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' "$1" | head -n 1)
+  echo "${port:-$(sed -n 's|.*"applicationUrl": "https://localhost:[0-9]*;http://localhost:\([0-9]*\)".*|\1|p' "$1" | head -n 1)}"
 }

@@ -27,6 +27,13 @@ snippet() {
 # The Markdown of $1 outside fenced code blocks and inline code spans: where nuget.org would meet raw HTML.
 prose() { awk '{line = $0; sub(/^ +/, "", line)} line ~ /^```/ {fenced = !fenced; next} !fenced {gsub(/`[^`]*`/, ""); print}' <<<"$1"; }
 
+# Fails unless the README packed in $1 (named $2 in the message) holds no raw HTML: nuget.org renders READMEs with it off.
+no_raw_html() {
+  local html
+  html=$(prose "$(unzip -p "$1" README.md)" | grep -nE '<[A-Za-z!/]' || true)
+  [ -z "$html" ] || { echo "newcomer: $2's packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
+}
+
 dotnet pack "$root/src/Linode.AspNetCore.Authentication" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.Testing" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$root/src/Linode.AspNetCore.Authentication.StackExchangeRedis" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
@@ -48,9 +55,8 @@ for id in Linode.AspNetCore.Authentication Linode.AspNetCore.Authentication.Test
   for expected in README.md icon.png "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
     grep -qxF "$expected" <<<"$files" || { echo "newcomer: $id.nupkg lacks $expected" >&2; exit 1; }
   done
-  # nuget.org renders READMEs with raw HTML off: none may be packed (the snippet markers are stripped when packing).
-  html=$(prose "$(unzip -p "$nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
-  [ -z "$html" ] || { echo "newcomer: $id's packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
+  # The snippet markers (HTML comments) are stripped when packing.
+  no_raw_html "$nupkg" "$id"
   # Captured first, never piped into `grep -q`: under pipefail, grep's early exit can kill unzip with SIGPIPE (exit 141).
   symbols=$(unzip -Z1 "$work/feed/$id.$version.snupkg")
   grep -qxF "lib/net10.0/$id.pdb" <<<"$symbols" || { echo "newcomer: $id.snupkg lacks the PDB" >&2; exit 1; }
@@ -86,8 +92,7 @@ tool_files=$(unzip -Z1 "$tool_nupkg")
 grep -qF '<packageType name="DotnetTool"' <<<"$tool_nuspec" || { echo "newcomer: the emulator tool package is not a .NET tool" >&2; exit 1; }
 grep -qF 'Command Name="linode-emulator"' <<<"$(unzip -p "$tool_nupkg" tools/net10.0/any/DotnetToolSettings.xml)" || { echo "newcomer: the tool's command is not linode-emulator" >&2; exit 1; }
 grep -qxF README.md <<<"$tool_files" || { echo "newcomer: the tool package has no README" >&2; exit 1; }
-html=$(prose "$(unzip -p "$tool_nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
-[ -z "$html" ] || { echo "newcomer: the tool's packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
+no_raw_html "$tool_nupkg" "the tool"
 redis_nuspec=$(unzip -p "$work/feed/Linode.AspNetCore.Authentication.StackExchangeRedis.$version.nupkg" Linode.AspNetCore.Authentication.StackExchangeRedis.nuspec)
 for dependency in "Linode.AspNetCore.Authentication\" version=\"$version" StackExchange.Redis Microsoft.AspNetCore.DataProtection.StackExchangeRedis Microsoft.Extensions.Caching.StackExchangeRedis; do
   grep -qF "dependency id=\"$dependency" <<<"$redis_nuspec" || { echo "newcomer: the Redis package lacks its $dependency dependency" >&2; exit 1; }
@@ -176,8 +181,7 @@ grep -q "Passed!  - Failed:     0, Passed:     2" "$work/test.log"
 # nuget.config) runs `dotnet run` with the settings in its environment; a sign-in through its consent page reaches "/".
 step0=$(sed -n 's/^dotnet tool exec \(.*\) --yes -- --run dotnet run$/\1/p' "$root/src/Linode.AspNetCore.Authentication/PACKAGE.md")
 [ "$step0" = Linode.AspNetCore.Authentication.EmulatorTool ] || { echo "newcomer: PACKAGE.md has no step 0 command" >&2; exit 1; }
-app_port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' NewApp/Properties/launchSettings.json | head -n 1)
-app_port=${app_port:-$(sed -n 's|.*"applicationUrl": "https://localhost:[0-9]*;http://localhost:\([0-9]*\)".*|\1|p' NewApp/Properties/launchSettings.json | head -n 1)}
+app_port=$(http_port NewApp/Properties/launchSettings.json)
 (cd NewApp && exec timeout 600 dotnet tool exec "$step0@$version" --yes -- --run dotnet run > "$work/step0.log" 2>&1) &
 step0_pid=$!
 wait_for_status "http://localhost:$app_port/" 302 || true
@@ -255,7 +259,7 @@ grep -qF -- '--client-id <id>' <<<"$help" || { echo "newcomer: linode-emulator -
 dotnet new web -o WebApp --framework net10.0 --no-https > /dev/null
 dotnet add WebApp package Linode.AspNetCore.Authentication --version "$version" > /dev/null
 cp NewApp/Program.cs WebApp/Program.cs
-web_port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' WebApp/Properties/launchSettings.json | head -n 1)
+web_port=$(http_port WebApp/Properties/launchSettings.json)
 mkdir -p AspireHost/Properties
 cat > AspireHost/AspireHost.csproj <<XML
 <Project Sdk="Aspire.AppHost.Sdk/13.6.4">
@@ -305,8 +309,7 @@ templates_nuspec=$(unzip -p "$templates_nupkg" Linode.AspNetCore.Authentication.
 for expected in '<packageType name="Template"' "<version>$version</version>" '<readme>README.md</readme>' '<releaseNotes>' '<icon>icon.png</icon>'; do
   grep -qF "$expected" <<<"$templates_nuspec" || { echo "newcomer: the templates' nuspec lacks $expected" >&2; exit 1; }
 done
-html=$(prose "$(unzip -p "$templates_nupkg" README.md)" | grep -nE '<[A-Za-z!/]' || true)
-[ -z "$html" ] || { echo "newcomer: the templates' packed README holds raw HTML:" >&2; echo "$html" >&2; exit 1; }
+no_raw_html "$templates_nupkg" "the templates package"
 hive="$work/template-hive"
 dotnet new install "$templates_nupkg" --debug:custom-hive "$hive" > /dev/null
 dotnet new linode-web -o TemplateWeb --debug:custom-hive "$hive" > /dev/null
@@ -329,7 +332,7 @@ for app in TemplateWeb TemplateBlazor; do
     echo "newcomer: $app's Release build holds the emulator" >&2; exit 1
   fi
 
-  port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' "$app/$app/Properties/launchSettings.json" | head -n 1)
+  port=$(http_port "$app/$app/Properties/launchSettings.json")
   redis_setting=""
   [ "$app" != TemplateBlazor ] || redis_setting="127.0.0.1:$redis_port"
   (cd "$app/$app" && ConnectionStrings__Redis="$redis_setting" exec timeout 600 dotnet run > "$work/$app-run.log" 2>&1) &

@@ -31,7 +31,7 @@ for run in $(seq 1 "$runs"); do
   t1=$(date +%s.%N)
   dotnet new "$template" -o MyApp --debug:custom-hive "$dir/hive" > /dev/null                                                           # step 2
   t2=$(date +%s.%N)
-  port=$(sed -n 's|.*"applicationUrl": "http://localhost:\([0-9]*\)".*|\1|p' MyApp/MyApp/Properties/launchSettings.json | head -n 1)
+  port=$(http_port MyApp/MyApp/Properties/launchSettings.json)
   (cd MyApp && exec dotnet run --project MyApp > "$dir/run.log" 2>&1) &                                                                 # step 3
   wait_for_status "http://localhost:$port/" 200 || { tail -n 30 "$dir/run.log" >&2; exit 1; }
   t3=$(date +%s.%N)
