@@ -1,9 +1,10 @@
 # Helpers for the newcomer test and docs/template-first-sign-in.sh: a browser in curl, and the port an app is served on.
 # Sourced, never run. Needs $work (a folder for cookie jars), curl and python3.
 
-# The sign-in a browser does at app $1 from its sign-in link $2 (/signin by default): the app's challenge, the emulator's consent page (its hidden fields, a user, the
-# scope), the callback, the app's page (in $page; the authorize and callback URLs in $authorize and $callback). curl keeps
-# the cookies; loopback origins get Secure cookies over http, as browsers do.
+# The sign-in a browser does at app $1 from its sign-in link $2 (/signin by default): the app's challenge, the
+# emulator's consent page (its hidden fields, a user, the scope), the callback, the app's page (in $page; the authorize
+# and callback URLs in $authorize and $callback). curl keeps the cookies; loopback origins get Secure cookies over http,
+# as browsers do.
 curl_sign_in() {
   local jar fields consent name value
   page='' authorize='' callback=''
